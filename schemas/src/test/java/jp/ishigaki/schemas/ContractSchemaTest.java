@@ -70,4 +70,17 @@ class ContractSchemaTest {
         assertThat(ContractSchemas.validate(Topics.INCIDENT_EVENTS.name(), broken.getBytes(StandardCharsets.UTF_8)))
                 .extracting(Error::toString).anyMatch(e -> e.contains("number"));
     }
+
+    @Test
+    void anUnreadableRequestIsAValidDeadLetterButAFailedNoticeNeedsItsRequest() {
+        byte[] poison = Topics.NOTIFICATION_DLQ.valueSerde().serializer().serialize("t",
+                jp.ishigaki.schemas.notification.NotificationDeadLetter.unreadable(
+                        "notification.requests-0@7", "{not json", "not a valid NotificationRequest",
+                        java.time.Instant.parse("2026-11-26T01:00:00Z")));
+        String failedWithoutRequest = "{\"attempts\":5,\"lastError\":\"x\",\"failedAt\":\"2026-11-26T01:00:00Z\"}";
+
+        assertThat(ContractSchemas.validate(Topics.NOTIFICATION_DLQ.name(), poison)).isEmpty();
+        assertThat(ContractSchemas.validate(Topics.NOTIFICATION_DLQ.name(),
+                failedWithoutRequest.getBytes(StandardCharsets.UTF_8))).isNotEmpty();
+    }
 }
