@@ -1,0 +1,23 @@
+package jp.ishigaki.outbox;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+
+/** Settings of the outbox relay. */
+@ConfigMapping(prefix = "ishigaki.outbox")
+public interface OutboxConfig {
+
+    /** Most rows one relay pass locks and publishes. */
+    @WithDefault("200")
+    int batchSize();
+
+    /** How long the relay waits for the broker to acknowledge a batch before retrying it later. */
+    @WithDefault("10s")
+    Duration sendTimeout();
+
+    /** How long published rows are kept before they are deleted. */
+    @WithDefault("P1D")
+    Duration retention();
+}
