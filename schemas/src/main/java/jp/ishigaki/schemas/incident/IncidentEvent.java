@@ -32,6 +32,6 @@ public record IncidentEvent(
     /** What happened. */
     public enum Type {
         OPENED, ATTACHED, TRANSITIONED, ACKNOWLEDGED, ASSIGNED, ESCALATED, COMMENTED, SEVERITY_RAISED,
-        TASK_UPDATED, NOTIFIED, MERGED, CLOSED
+        TASK_UPDATED, NOTIFIED, MERGED, CLOSED, ASSESSED
     }
 }
