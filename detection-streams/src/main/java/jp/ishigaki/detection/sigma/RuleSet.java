@@ -1,0 +1,140 @@
+package jp.ishigaki.detection.sigma;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * An immutable, compiled set of rules. Single rules are indexed by logsource product ({@code observer.type}), so
+ * each event is tested only against the rules of its own product plus the product-less ones. Correlation rules are
+ * indexed by the rules they reference. Correlations must reference rules (or other correlations) by id or name.
+ */
+public final class RuleSet {
+
+    private static final SigmaRule[] NONE = new SigmaRule[0];
+
+    private final List<SigmaRule> rules;
+    private final List<CorrelationRule> correlations;
+    private final Map<String, SigmaRule[]> byProduct;
+    private final SigmaRule[] anyProduct;
+    private final Map<String, List<CorrelationRule>> correlationsByRef;
+    private final Set<String> silenced;
+    private final Map<String, Rule> byId;
+
+    private RuleSet(List<SigmaRule> rules, List<CorrelationRule> correlations) {
+        this.rules = List.copyOf(rules);
+        this.correlations = List.copyOf(correlations);
+        Map<String, List<SigmaRule>> index = new HashMap<>();
+        List<SigmaRule> any = new ArrayList<>();
+        Map<String, Rule> ids = new LinkedHashMap<>();
+        Map<String, String> names = new HashMap<>();
+        for (SigmaRule rule : rules) {
+            ids.put(rule.id(), rule);
+            if (rule.name() != null) {
+                names.put(rule.name(), rule.id());
+            }
+            if (rule.tags().threat() == null && !rule.tags().discard()) {
+                continue;
+            }
+            if (rule.logsource().product() == null) {
+                any.add(rule);
+            } else {
+                index.computeIfAbsent(rule.logsource().product().toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(rule);
+            }
+        }
+        for (CorrelationRule correlation : correlations) {
+            ids.put(correlation.id(), correlation);
+            if (correlation.name() != null) {
+                names.put(correlation.name(), correlation.id());
+            }
+        }
+        this.byId = Map.copyOf(ids);
+        this.anyProduct = any.toArray(NONE);
+        Map<String, SigmaRule[]> built = new HashMap<>();
+        index.forEach((product, list) -> {
+            List<SigmaRule> all = new ArrayList<>(list);
+            all.addAll(any);
+            built.put(product, all.toArray(NONE));
+        });
+        this.byProduct = Map.copyOf(built);
+        Map<String, List<CorrelationRule>> refs = new HashMap<>();
+        Set<String> silent = new HashSet<>();
+        for (CorrelationRule correlation : correlations) {
+            for (String ref : correlation.rules()) {
+                String id = ids.containsKey(ref) ? ref : names.get(ref);
+                if (id == null) {
+                    throw new IllegalArgumentException("correlation '" + correlation.id() + "' references unknown rule '" + ref + "'");
+                }
+                refs.computeIfAbsent(id, k -> new ArrayList<>()).add(correlation);
+                if (!correlation.generate()) {
+                    silent.add(id);
+                }
+            }
+        }
+        Map<String, List<CorrelationRule>> frozen = new HashMap<>();
+        refs.forEach((k, v) -> frozen.put(k, List.copyOf(v)));
+        this.correlationsByRef = Map.copyOf(frozen);
+        this.silenced = Set.copyOf(silent);
+    }
+
+    /** Builds a set; throws {@link IllegalArgumentException} when a correlation references an unknown rule. */
+    public static RuleSet of(List<SigmaRule> rules, List<CorrelationRule> correlations) {
+        return new RuleSet(rules, correlations);
+    }
+
+    public static RuleSet empty() {
+        return new RuleSet(List.of(), List.of());
+    }
+
+    /** The single rules that match the flattened event, in load order. */
+    public List<SigmaRule> match(Map<String, Object> event) {
+        Object type = event.get("observer.type");
+        SigmaRule[] candidates = type instanceof String s ? byProduct.getOrDefault(s.toLowerCase(Locale.ROOT), anyProduct) : anyProduct;
+        List<SigmaRule> hits = null;
+        for (SigmaRule rule : candidates) {
+            if (rule.matchesIndexed(event)) {
+                if (hits == null) {
+                    hits = new ArrayList<>(2);
+                }
+                hits.add(rule);
+            }
+        }
+        return hits == null ? List.of() : hits;
+    }
+
+    /** Correlation rules that reference the rule (or correlation) with this id. */
+    public List<CorrelationRule> correlationsOf(String ruleId) {
+        return correlationsByRef.getOrDefault(ruleId, List.of());
+    }
+
+    /** False when a correlation with {@code generate: false} consumes this rule's hits. */
+    public boolean generatesDetections(String ruleId) {
+        return !silenced.contains(ruleId);
+    }
+
+    /** True when the id or name names this rule (correlations may reference either). */
+    public boolean refersTo(String reference, Rule rule) {
+        return reference.equals(rule.id()) || reference.equals(rule.name());
+    }
+
+    public Rule byId(String id) {
+        return byId.get(id);
+    }
+
+    public List<SigmaRule> rules() {
+        return rules;
+    }
+
+    public List<CorrelationRule> correlations() {
+        return correlations;
+    }
+
+    public int size() {
+        return rules.size() + correlations.size();
+    }
+}

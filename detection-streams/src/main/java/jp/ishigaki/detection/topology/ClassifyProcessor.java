@@ -1,0 +1,117 @@
+package jp.ishigaki.detection.topology;
+
+import io.quarkus.logging.Log;
+import jp.ishigaki.detection.classify.Classification;
+import jp.ishigaki.detection.classify.Classifier;
+import jp.ishigaki.detection.classify.NormalisedEvent;
+import jp.ishigaki.detection.detect.HitFactory;
+import jp.ishigaki.detection.sigma.RuleSet;
+import jp.ishigaki.schemas.event.DeadLetter;
+import jp.ishigaki.schemas.event.RawEvents;
+import jp.ishigaki.schemas.event.RejectReason;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.processor.api.RecordMetadata;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.function.Supplier;
+
+/**
+ * Validate → normalise → enrich → classify for one raw record. Every record leaves as exactly one
+ * {@link Outcome}, and is counted once; any exception turns into a dead letter with {@code PROCESSING_FAILED}.
+ * Classified records continue with the event's own {@code @timestamp} as record time.
+ */
+final class ClassifyProcessor implements Processor<String, byte[], String, Outcome> {
+
+    private final Supplier<RuleSet> rules;
+    private final Classifier classifier;
+    private final AssetInventory inventory;
+    private final PipelineCounters counters;
+    private final int maxBytes;
+    private ProcessorContext<String, Outcome> context;
+    private ReadOnlyKeyValueStore<?, ?> assets;
+
+    ClassifyProcessor(Supplier<RuleSet> rules, Classifier classifier, AssetInventory inventory,
+            PipelineCounters counters, int maxBytes) {
+        this.rules = rules;
+        this.classifier = classifier;
+        this.inventory = inventory;
+        this.counters = counters;
+        this.maxBytes = maxBytes;
+    }
+
+    @Override
+    public void init(ProcessorContext<String, Outcome> context) {
+        this.context = context;
+        this.assets = context.getStateStore(AssetInventory.STORE);
+    }
+
+    @Override
+    public void process(Record<String, byte[]> record) {
+        counters.received();
+        Record<String, Outcome> out;
+        try {
+            out = classify(record);
+        } catch (RuntimeException e) {
+            Log.warnf(e, "processing failed for a record of %s", position());
+            out = record.withValue(deadLetter(record, RejectReason.PROCESSING_FAILED, String.valueOf(e)));
+        }
+        count(out.value());
+        context.forward(out);
+    }
+
+    private Record<String, Outcome> classify(Record<String, byte[]> record) {
+        RawEvents.Parsed parsed = RawEvents.parse(record.value(), maxBytes);
+        if (parsed instanceof RawEvents.Rejected rejected) {
+            return record.withValue(deadLetter(record, rejected.reason(), rejected.detail()));
+        }
+        NormalisedEvent event = NormalisedEvent.of(((RawEvents.Valid) parsed).document());
+        RuleSet ruleSet = rules.get();
+        Classification classification = classifier.classify(event, inventory.index(assets), ruleSet);
+        if (classification instanceof Classification.Discarded discarded) {
+            return record.withValue(new Outcome.Discarded(discarded.reason()));
+        }
+        Classification.Matched matched = (Classification.Matched) classification;
+        Outcome value = new Outcome.Classified(matched.event(), HitFactory.hits(matched, ruleSet));
+        return new Record<>(event.host(), value, event.timestamp().toEpochMilli(), record.headers());
+    }
+
+    private void count(Outcome outcome) {
+        if (outcome instanceof Outcome.Classified) {
+            counters.classified();
+        } else if (outcome instanceof Outcome.Discarded d) {
+            counters.discarded(d.reason());
+        } else if (outcome instanceof Outcome.DeadLettered d) {
+            counters.deadLettered(d.letter().reason());
+        }
+    }
+
+    private Outcome deadLetter(Record<String, byte[]> record, RejectReason reason, String detail) {
+        RecordMetadata meta = context.recordMetadata().orElse(null);
+        byte[] bytes = record.value();
+        String text = bytes == null ? null : utf8(bytes);
+        return new Outcome.DeadLettered(new DeadLetter(reason, detail, meta == null ? null : meta.topic(),
+                meta == null ? -1 : meta.partition(), meta == null ? -1 : meta.offset(), Instant.now(), record.key(),
+                text, bytes != null && text == null ? Base64.getEncoder().encodeToString(bytes) : null));
+    }
+
+    private String position() {
+        return context.recordMetadata().map(m -> m.topic() + "-" + m.partition() + "@" + m.offset()).orElse("?");
+    }
+
+    static String utf8(byte[] bytes) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            return null;
+        }
+    }
+}

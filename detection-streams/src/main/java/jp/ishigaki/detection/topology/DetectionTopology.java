@@ -1,0 +1,121 @@
+package jp.ishigaki.detection.topology;
+
+import jp.ishigaki.detection.classify.Classifier;
+import jp.ishigaki.detection.classify.SeverityPolicy;
+import jp.ishigaki.detection.detect.CorrelationEntry;
+import jp.ishigaki.detection.detect.DedupState;
+import jp.ishigaki.detection.detect.RuleHit;
+import jp.ishigaki.detection.sigma.RuleSet;
+import jp.ishigaki.schemas.asset.Asset;
+import jp.ishigaki.schemas.topic.JsonSerde;
+import jp.ishigaki.schemas.topic.Topics;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.kstream.Branched;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Materialized;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.state.Stores;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * The detection topology:
+ * <pre>
+ * security.events.raw ─ classify (validate, normalise, enrich ◀ asset-inventory GlobalKTable, rules)
+ *    ├─ dead letters ───────────────────────────────▶ security.events.dlq
+ *    ├─ classified events ──────────────────────────▶ security.events.classified
+ *    └─ rule hits ─ repartition by entity/group ─ detect (dedup, correlation) ─▶ security.detections
+ * </pre>
+ * Discarded events (no rule, or a discard rule) stop after {@code classify}; they are only counted.
+ * Every operator and store is named so that the topology stays stable across upgrades.
+ */
+public final class DetectionTopology {
+
+    public static final String ASSET_STORE = AssetInventory.STORE;
+    public static final String DEDUP_STORE = DetectProcessor.DEDUP_STORE;
+    public static final String SEEN_STORE = DetectProcessor.SEEN_STORE;
+    public static final String CORRELATION_STORE = DetectProcessor.CORRELATION_STORE;
+    public static final String HITS_REPARTITION = "rule-hits";
+
+    private DetectionTopology() {
+    }
+
+    public static void build(StreamsBuilder builder, Supplier<RuleSet> rules, TopologySettings settings,
+            PipelineCounters counters) {
+        SeverityPolicy policy = new SeverityPolicy(settings.serverRoomPattern());
+        Classifier classifier = new Classifier(policy);
+        AssetInventory inventory = new AssetInventory();
+
+        builder.globalTable(Topics.ASSETS.name(),
+                Consumed.with(Topics.ASSETS.keySerde(), lenient(Topics.ASSETS.valueSerde())).withName("assets-source"),
+                Materialized.<String, Asset>as(inventory.storeSupplier())
+                        .withKeySerde(Topics.ASSETS.keySerde()).withValueSerde(lenient(Topics.ASSETS.valueSerde())));
+
+        Duration window = settings.suppressionWindow();
+        builder.addStateStore(Stores.windowStoreBuilder(
+                Stores.persistentWindowStore(DEDUP_STORE, window.multipliedBy(2), window, false),
+                Serdes.String(), new JsonSerde<>(DedupState.class)).withCachingEnabled());
+        builder.addStateStore(Stores.windowStoreBuilder(
+                Stores.persistentWindowStore(SEEN_STORE, window.multipliedBy(2), Duration.ofMillis(1), false),
+                Serdes.String(), Serdes.Long()));
+        builder.addStateStore(Stores.windowStoreBuilder(
+                Stores.persistentWindowStore(CORRELATION_STORE, settings.correlationRetention(), Duration.ofMillis(1), true),
+                Serdes.String(), new JsonSerde<>(CorrelationEntry.class)));
+
+        KStream<String, Outcome> outcomes = builder
+                .stream(Topics.EVENTS_RAW.name(),
+                        Consumed.with(Topics.EVENTS_RAW.keySerde(), Topics.EVENTS_RAW.valueSerde()).withName("events-raw-source"))
+                .process(() -> new ClassifyProcessor(rules, classifier, inventory, counters, settings.maxEventBytes()),
+                        Named.as("classify"));
+
+        Map<String, KStream<String, Outcome>> branches = outcomes.split(Named.as("outcome-"))
+                .branch((key, outcome) -> outcome instanceof Outcome.DeadLettered, Branched.as("dead-lettered"))
+                .branch((key, outcome) -> outcome instanceof Outcome.Classified, Branched.as("classified"))
+                .noDefaultBranch();
+
+        branches.get("outcome-dead-lettered")
+                .mapValues(outcome -> ((Outcome.DeadLettered) outcome).letter(), Named.as("dead-letter-value"))
+                .to(Topics.EVENTS_DLQ.name(), Produced.with(Topics.EVENTS_DLQ.keySerde(), Topics.EVENTS_DLQ.valueSerde())
+                        .withName("dead-letters-sink"));
+
+        KStream<String, Outcome> classified = branches.get("outcome-classified");
+        classified.mapValues(outcome -> ((Outcome.Classified) outcome).event(), Named.as("classified-value"))
+                .to(Topics.EVENTS_CLASSIFIED.name(), Produced.with(Topics.EVENTS_CLASSIFIED.keySerde(),
+                        Topics.EVENTS_CLASSIFIED.valueSerde()).withName("classified-sink"));
+
+        classified
+                .flatMap((key, outcome) -> hits((Outcome.Classified) outcome), Named.as("rule-hits-by-entity"))
+                .repartition(Repartitioned.with(Serdes.String(), new JsonSerde<>(RuleHit.class)).withName(HITS_REPARTITION))
+                .process(() -> new DetectProcessor(rules, policy, counters, settings), Named.as("detect"),
+                        DEDUP_STORE, SEEN_STORE, CORRELATION_STORE)
+                .to(Topics.DETECTIONS.name(), Produced.with(Topics.DETECTIONS.keySerde(), Topics.DETECTIONS.valueSerde())
+                        .withName("detections-sink"));
+    }
+
+    private static List<KeyValue<String, RuleHit>> hits(Outcome.Classified outcome) {
+        return outcome.hits().stream().map(hit -> KeyValue.pair(hit.partitionKey(), hit)).toList();
+    }
+
+    /** A malformed asset record is read as absent instead of stopping the global thread. */
+    private static <T> Serde<T> lenient(Serde<T> serde) {
+        Deserializer<T> strict = serde.deserializer();
+        Deserializer<T> tolerant = (topic, bytes) -> {
+            try {
+                return strict.deserialize(topic, bytes);
+            } catch (RuntimeException e) {
+                return null;
+            }
+        };
+        return Serdes.serdeFrom(serde.serializer(), tolerant);
+    }
+}

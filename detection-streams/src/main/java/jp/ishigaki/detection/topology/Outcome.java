@@ -1,0 +1,20 @@
+package jp.ishigaki.detection.topology;
+
+import jp.ishigaki.detection.detect.RuleHit;
+import jp.ishigaki.schemas.event.ClassifiedEvent;
+import jp.ishigaki.schemas.event.DeadLetter;
+
+import java.util.List;
+
+/** The result of the first step for one raw record; it stays inside one sub-topology and is never serialised. */
+sealed interface Outcome {
+
+    record Classified(ClassifiedEvent event, List<RuleHit> hits) implements Outcome {
+    }
+
+    record Discarded(String reason) implements Outcome {
+    }
+
+    record DeadLettered(DeadLetter letter) implements Outcome {
+    }
+}

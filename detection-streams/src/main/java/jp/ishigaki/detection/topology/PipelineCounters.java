@@ -1,0 +1,49 @@
+package jp.ishigaki.detection.topology;
+
+import jp.ishigaki.schemas.event.RejectReason;
+
+/**
+ * What happened to each input record. For every received record exactly one of classified, discarded or
+ * dead-lettered is counted, so {@code received = classified + discarded + deadLettered}.
+ */
+public interface PipelineCounters {
+
+    void received();
+
+    void classified();
+
+    void discarded(String reason);
+
+    void deadLettered(RejectReason reason);
+
+    void detectionPublished();
+
+    /** A rule hit that could not be turned into a detection (logged; its event was already classified). */
+    void detectionFailed();
+
+    PipelineCounters NONE = new PipelineCounters() {
+        @Override
+        public void received() {
+        }
+
+        @Override
+        public void classified() {
+        }
+
+        @Override
+        public void discarded(String reason) {
+        }
+
+        @Override
+        public void deadLettered(RejectReason reason) {
+        }
+
+        @Override
+        public void detectionPublished() {
+        }
+
+        @Override
+        public void detectionFailed() {
+        }
+    };
+}

@@ -1,0 +1,28 @@
+package jp.ishigaki.detection.topology;
+
+import jp.ishigaki.detection.classify.SeverityPolicy;
+import jp.ishigaki.schemas.event.RawEvents;
+
+import java.time.Duration;
+
+/**
+ * The knobs of the topology: suppression window of the dedup, the interval between count updates of one
+ * detection, how long correlation hits are kept (the longest correlation timespan honoured), the raw size limit,
+ * and the words that name a server room.
+ */
+public record TopologySettings(Duration suppressionWindow, Duration updateInterval, Duration correlationRetention,
+        int maxEventBytes, String serverRoomPattern) {
+
+    public static TopologySettings defaults() {
+        return new TopologySettings(Duration.ofMinutes(10), Duration.ofSeconds(30), Duration.ofDays(1),
+                RawEvents.DEFAULT_MAX_BYTES, SeverityPolicy.DEFAULT_SERVER_ROOM_PATTERN);
+    }
+
+    public TopologySettings withSuppressionWindow(Duration window) {
+        return new TopologySettings(window, updateInterval, correlationRetention, maxEventBytes, serverRoomPattern);
+    }
+
+    public TopologySettings withUpdateInterval(Duration interval) {
+        return new TopologySettings(suppressionWindow, interval, correlationRetention, maxEventBytes, serverRoomPattern);
+    }
+}
