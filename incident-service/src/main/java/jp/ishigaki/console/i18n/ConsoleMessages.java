@@ -1,0 +1,204 @@
+package jp.ishigaki.console.i18n;
+
+import io.quarkus.qute.i18n.Message;
+import io.quarkus.qute.i18n.MessageBundle;
+
+/** The console's texts: Japanese here (the default), English in {@code messages/msg_en.properties}. */
+@MessageBundle(value = "msg", locale = "ja")
+public interface ConsoleMessages {
+
+    @Message("石垣 インシデント対応")
+    String app_name();
+
+    @Message("本文へ移動")
+    String skip_to_content();
+
+    @Message("インシデント一覧")
+    String nav_queue();
+
+    @Message("ダッシュボード")
+    String nav_dashboard();
+
+    @Message("情報資産台帳")
+    String nav_assets();
+
+    @Message("連絡体制")
+    String nav_contacts();
+
+    @Message("取込拒否イベント")
+    String nav_rejected();
+
+    @Message("報告書")
+    String nav_report();
+
+    @Message("情報セキュリティ基本方針")
+    String nav_policy();
+
+    @Message("ログアウト")
+    String logout();
+
+    @Message("ログイン中")
+    String signed_in_as();
+
+    @Message("English")
+    String switch_language();
+
+    @Message("ログイン")
+    String login_title();
+
+    @Message("ユーザー名")
+    String login_user();
+
+    @Message("パスワード")
+    String login_password();
+
+    @Message("ログイン")
+    String login_submit();
+
+    @Message("ユーザー名またはパスワードが正しくないか、アカウントがロックされています。")
+    String login_error();
+
+    @Message("ログアウトしました。")
+    String login_logged_out();
+
+    @Message("絞り込み")
+    String filter();
+
+    @Message("適用")
+    String filter_apply();
+
+    @Message("解除")
+    String filter_reset();
+
+    @Message("すべて")
+    String filter_all();
+
+    @Message("キーワード")
+    String filter_text();
+
+    @Message("受領確認済み")
+    String filter_ack_yes();
+
+    @Message("未確認")
+    String filter_ack_no();
+
+    @Message("並び順")
+    String sort();
+
+    @Message("重大度")
+    String sort_severity();
+
+    @Message("次のエスカレーション・期限")
+    String sort_deadline();
+
+    @Message("更新日時")
+    String sort_updated();
+
+    @Message("番号")
+    String col_number();
+
+    @Message("件名")
+    String col_title();
+
+    @Message("重大度")
+    String col_severity();
+
+    @Message("脅威")
+    String col_threat();
+
+    @Message("脅威区分")
+    String col_threat_group();
+
+    @Message("領域")
+    String col_segment();
+
+    @Message("状態")
+    String col_state();
+
+    @Message("担当者")
+    String col_assignee();
+
+    @Message("受領確認")
+    String col_ack();
+
+    @Message("エスカレーション段階")
+    String col_escalation();
+
+    @Message("更新日時")
+    String col_updated();
+
+    @Message("未確認経過")
+    String col_waiting();
+
+    @Message("違反した管理策")
+    String col_controls();
+
+    @Message("未確認")
+    String unacknowledged();
+
+    @Message("確認済み")
+    String acknowledged();
+
+    @Message("未割当")
+    String unassigned();
+
+    @Message("条件に合うインシデントはありません。")
+    String queue_empty();
+
+    @Message("件")
+    String queue_count();
+
+    @Message("ライブ更新")
+    String live();
+
+    @Message("概要")
+    String detail_summary();
+
+    @Message("イベント履歴")
+    String detail_history();
+
+    @Message("実行者")
+    String detail_actor();
+
+    @Message("イベント")
+    String detail_event();
+
+    @Message("内容")
+    String detail_detail();
+
+    @Message("日時")
+    String detail_at();
+
+    @Message("一覧へ戻る")
+    String detail_back();
+
+    @Message("インシデントが見つかりません。")
+    String detail_not_found();
+
+    @Message("情報セキュリティ基本方針と脅威・管理策")
+    String policy_title();
+
+    @Message("条項")
+    String policy_clause();
+
+    @Message("対象とする脅威")
+    String policy_threats();
+
+    @Message("管理策")
+    String policy_controls();
+
+    @Message("基本方針")
+    String policy_panel();
+
+    @Message("閉じる")
+    String policy_panel_close();
+
+    @Message("出典: 丸亀市情報セキュリティ基本方針（令和8年4月1日施行）")
+    String policy_source();
+
+    @Message("時刻は日本時間（Asia/Tokyo）")
+    String times_in_tokyo();
+
+    @Message("この画面は準備中です。")
+    String not_available_yet();
+}

@@ -1,0 +1,32 @@
+package jp.ishigaki.console.web;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jp.ishigaki.console.policy.PolicyClause;
+import jp.ishigaki.console.policy.PolicyRef;
+import jp.ishigaki.console.queue.QueueFilter;
+
+import java.util.List;
+
+/** The console's type-checked Qute templates (src/main/resources/templates/console/). */
+@CheckedTemplate(basePath = "console")
+final class ConsoleTemplates {
+
+    private ConsoleTemplates() {
+    }
+
+    static native TemplateInstance login(String lang, boolean error, boolean loggedOut);
+
+    static native TemplateInstance queue(Page page, QueueFilter filter, List<IncidentRow> rows, List<PolicyRef> threats);
+
+    static native TemplateInstance queueTable(Page page, List<IncidentRow> rows);
+
+    static native TemplateInstance detail(Page page, IncidentRow incident, List<EventRow> events);
+
+    static native TemplateInstance notFound(Page page);
+
+    static native TemplateInstance policy(Page page, List<PolicyClause> clauses, List<PolicyRef> threats,
+                                          List<PolicyRef> controls);
+
+    static native TemplateInstance policyPanel(String lang, PolicyClause clause, List<PolicyRef> refs);
+}
