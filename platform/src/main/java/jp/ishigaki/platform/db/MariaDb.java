@@ -56,6 +56,52 @@ public final class MariaDb implements AutoCloseable {
      * or in a temporary directory deleted on exit when {@code dataDir} is null.
      */
     public static MariaDb startEmbedded(Path dataDir, int port) {
+        try {
+            DB db = DB.newEmbeddedDB(embeddedConfig(dataDir, port).build());
+            db.start();
+            return new MariaDb("127.0.0.1", port, "root", "", db);
+        } catch (ManagedProcessException e) {
+            throw new IllegalStateException("cannot start the embedded MariaDB: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Starts an embedded MariaDB with access control on (unlike {@link #startEmbedded}), keeping its data in
+     * {@code dataDir}. On every start it makes sure the administrative account {@code adminUser}@127.0.0.1 exists with
+     * {@code adminPassword}, through the server's Unix socket as the operating-system user who installed it, and
+     * returns the server with that account.
+     */
+    public static MariaDb startEmbeddedSecured(Path dataDir, int port, String adminUser, String adminPassword) {
+        DB db = null;
+        try {
+            db = DB.newEmbeddedDB(embeddedConfig(dataDir, port).setSecurityDisabled(false)
+                    .addArg("--skip-name-resolve").build());
+            db.start();
+            String account = "'" + checked(adminUser) + "'@'127.0.0.1'";
+            String secret = adminPassword.replace("\\", "\\\\").replace("'", "\\'");
+            // What mariadb-install-db leaves open: anonymous accounts (they would shadow every 'user'@'%' account)
+            // and the world-readable test databases.
+            db.run("DELETE FROM mysql.global_priv WHERE User = '';"
+                    + " DELETE FROM mysql.db WHERE Db = 'test' OR Db = 'test\\\\_%'; FLUSH PRIVILEGES;"
+                    + " DROP DATABASE IF EXISTS test;"
+                    + " CREATE USER IF NOT EXISTS " + account + " IDENTIFIED BY '" + secret + "';"
+                    + " ALTER USER " + account + " IDENTIFIED BY '" + secret + "';"
+                    + " GRANT ALL PRIVILEGES ON *.* TO " + account + " WITH GRANT OPTION;",
+                    System.getProperty("user.name"), null, null);
+            return new MariaDb("127.0.0.1", port, adminUser, adminPassword, db);
+        } catch (ManagedProcessException e) {
+            if (db != null) {
+                try {
+                    db.stop();
+                } catch (ManagedProcessException ignored) {
+                    // reporting the first failure
+                }
+            }
+            throw new IllegalStateException("cannot start the embedded MariaDB: " + e.getMessage(), e);
+        }
+    }
+
+    private static DBConfigurationBuilder embeddedConfig(Path dataDir, int port) {
         DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
                 .setPort(port)
                 .setDefaultCharacterSet("utf8mb4")
@@ -67,13 +113,7 @@ public final class MariaDb implements AutoCloseable {
                     .setBaseDir(dataDir.resolve("base").toFile())
                     .setDeletingTemporaryBaseAndDataDirsOnShutdown(false);
         }
-        try {
-            DB db = DB.newEmbeddedDB(config.build());
-            db.start();
-            return new MariaDb("127.0.0.1", port, "root", "", db);
-        } catch (ManagedProcessException e) {
-            throw new IllegalStateException("cannot start the embedded MariaDB: " + e.getMessage(), e);
-        }
+        return config;
     }
 
     /**
