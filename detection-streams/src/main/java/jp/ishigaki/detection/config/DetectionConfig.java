@@ -30,8 +30,12 @@ public interface DetectionConfig {
     @WithDefault("サーバ室|サーバー室|電算室|マシン室|データセンタ|server[ -]?room|data[ -]?cent(er|re)")
     String serverRoomPattern();
 
+    /** Keep the windowed dedup/correlation stores in RocksDB (true) or in memory, restored from changelogs (false). */
+    @WithDefault("true")
+    boolean persistentStores();
+
     default TopologySettings settings() {
         return new TopologySettings(suppressionWindow(), updateInterval(), correlationRetention(), maxEventBytes(),
-                serverRoomPattern());
+                serverRoomPattern(), persistentStores());
     }
 }

@@ -22,6 +22,7 @@ import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.Stores;
+import org.apache.kafka.streams.state.WindowBytesStoreSupplier;
 
 import java.time.Duration;
 import java.util.List;
@@ -62,14 +63,15 @@ public final class DetectionTopology {
                         .withKeySerde(Topics.ASSETS.keySerde()).withValueSerde(lenient(Topics.ASSETS.valueSerde())));
 
         Duration window = settings.suppressionWindow();
+        boolean persistent = settings.persistentStores();
         builder.addStateStore(Stores.windowStoreBuilder(
-                Stores.persistentWindowStore(DEDUP_STORE, window.multipliedBy(2), window, false),
+                windowStore(persistent, DEDUP_STORE, window.multipliedBy(2), window, false),
                 Serdes.String(), new JsonSerde<>(DedupState.class)).withCachingEnabled());
         builder.addStateStore(Stores.windowStoreBuilder(
-                Stores.persistentWindowStore(SEEN_STORE, window.multipliedBy(2), Duration.ofMillis(1), false),
+                windowStore(persistent, SEEN_STORE, window.multipliedBy(2), Duration.ofMillis(1), false),
                 Serdes.String(), Serdes.Long()));
         builder.addStateStore(Stores.windowStoreBuilder(
-                Stores.persistentWindowStore(CORRELATION_STORE, settings.correlationRetention(), Duration.ofMillis(1), true),
+                windowStore(persistent, CORRELATION_STORE, settings.correlationRetention(), Duration.ofMillis(1), true),
                 Serdes.String(), new JsonSerde<>(CorrelationEntry.class)));
 
         KStream<String, Outcome> outcomes = builder
@@ -100,6 +102,13 @@ public final class DetectionTopology {
                         DEDUP_STORE, SEEN_STORE, CORRELATION_STORE)
                 .to(Topics.DETECTIONS.name(), Produced.with(Topics.DETECTIONS.keySerde(), Topics.DETECTIONS.valueSerde())
                         .withName("detections-sink"));
+    }
+
+    private static WindowBytesStoreSupplier windowStore(boolean persistent, String name, Duration retention,
+            Duration size, boolean duplicates) {
+        return persistent
+                ? Stores.persistentWindowStore(name, retention, size, duplicates)
+                : Stores.inMemoryWindowStore(name, retention, size, duplicates);
     }
 
     private static List<KeyValue<String, RuleHit>> hits(Outcome.Classified outcome) {

@@ -8,21 +8,29 @@ import java.time.Duration;
 /**
  * The knobs of the topology: suppression window of the dedup, the interval between count updates of one
  * detection, how long correlation hits are kept (the longest correlation timespan honoured), the raw size limit,
- * and the words that name a server room.
+ * the words that name a server room, and whether the windowed stores live in RocksDB (persistent, the default) or in
+ * memory (restored from their changelogs on start; faster, bounded by heap).
  */
 public record TopologySettings(Duration suppressionWindow, Duration updateInterval, Duration correlationRetention,
-        int maxEventBytes, String serverRoomPattern) {
+        int maxEventBytes, String serverRoomPattern, boolean persistentStores) {
 
     public static TopologySettings defaults() {
         return new TopologySettings(Duration.ofMinutes(10), Duration.ofSeconds(30), Duration.ofDays(1),
-                RawEvents.DEFAULT_MAX_BYTES, SeverityPolicy.DEFAULT_SERVER_ROOM_PATTERN);
+                RawEvents.DEFAULT_MAX_BYTES, SeverityPolicy.DEFAULT_SERVER_ROOM_PATTERN, true);
     }
 
     public TopologySettings withSuppressionWindow(Duration window) {
-        return new TopologySettings(window, updateInterval, correlationRetention, maxEventBytes, serverRoomPattern);
+        return new TopologySettings(window, updateInterval, correlationRetention, maxEventBytes, serverRoomPattern,
+                persistentStores);
     }
 
     public TopologySettings withUpdateInterval(Duration interval) {
-        return new TopologySettings(suppressionWindow, interval, correlationRetention, maxEventBytes, serverRoomPattern);
+        return new TopologySettings(suppressionWindow, interval, correlationRetention, maxEventBytes, serverRoomPattern,
+                persistentStores);
+    }
+
+    public TopologySettings withPersistentStores(boolean persistent) {
+        return new TopologySettings(suppressionWindow, updateInterval, correlationRetention, maxEventBytes,
+                serverRoomPattern, persistent);
     }
 }

@@ -1,0 +1,101 @@
+package jp.ishigaki.detection.topology;
+
+import jp.ishigaki.schemas.detection.Detection;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class DedupTest {
+
+    private static final Instant T0 = Instant.parse("2026-11-26T01:00:00Z");
+
+    private static Map<String, Object> onBattery(String eventId, Instant at) {
+        return Map.of("@timestamp", at.toString(), "event.id", eventId, "observer.type", "ups",
+                "observer.name", "ups-srv-room-1", "ups.id", "UPS-01", "ups.alarm", "upsAlarmOnBattery");
+    }
+
+    @Test
+    void floodOfIdenticalHitsYieldsOneDetectionIdWithAGrowingCount() {
+        try (TopologyHarness h = new TopologyHarness(() -> TopologyHarness.BUILTIN, TopologyHarness.settings())) {
+            for (int i = 0; i < 1000; i++) {
+                h.send(onBattery("ups-" + i, T0.plusMillis(i * 100L)));
+            }
+            h.advance(Duration.ofSeconds(31));
+
+            List<Detection> published = h.detections.readValuesToList();
+            assertThat(published).extracting(Detection::id).containsOnly(published.get(0).id());
+            assertThat(published).extracting(Detection::dedupKey).containsOnly("ups-on-battery|ups.id=UPS-01");
+            assertThat(published.get(0).count()).isEqualTo(1);
+            assertThat(published).extracting(Detection::count).isSorted();
+            assertThat(published.get(published.size() - 1).count()).isEqualTo(1000);
+            // 100 s of hits at a 30 s update interval: first + 3 interval updates + the final flush at most.
+            assertThat(published.size()).isBetween(3, 6);
+            Detection last = published.get(published.size() - 1);
+            assertThat(last.firstSeen()).isEqualTo(T0);
+            assertThat(last.lastSeen()).isEqualTo(T0.plusMillis(99_900));
+            assertThat(last.eventIds()).hasSize(10).startsWith("ups-0");
+            assertThat(last.samples()).hasSizeLessThanOrEqualTo(3);
+        }
+    }
+
+    @Test
+    void replayOfTheSameEventGivesTheSameDetectionIdAndIsNotCountedTwice() {
+        String firstId;
+        // RocksDB-backed stores here, as in production.
+        try (TopologyHarness h = new TopologyHarness(() -> TopologyHarness.BUILTIN, TopologyHarness.settings(), true)) {
+            h.send(onBattery("ups-a", T0));
+            h.send(onBattery("ups-a", T0));
+            h.send(onBattery("ups-b", T0.plusSeconds(40)));
+            List<Detection> published = h.detections.readValuesToList();
+            firstId = published.get(0).id();
+            assertThat(published).extracting(Detection::count).containsExactly(1L, 2L);
+        }
+        try (TopologyHarness replay = new TopologyHarness(() -> TopologyHarness.BUILTIN, TopologyHarness.settings())) {
+            replay.send(onBattery("ups-a", T0));
+            assertThat(replay.detections.readValue().id()).isEqualTo(firstId);
+        }
+    }
+
+    @Test
+    void hitsAfterTheSuppressionWindowOpenANewDetection() {
+        try (TopologyHarness h = new TopologyHarness(() -> TopologyHarness.BUILTIN,
+                TopologySettings.defaults().withSuppressionWindow(Duration.ofMinutes(10)))) {
+            h.send(onBattery("w1", T0));
+            h.send(onBattery("w2", T0.plus(Duration.ofMinutes(11))));
+            List<Detection> published = h.detections.readValuesToList();
+            assertThat(published).hasSize(2);
+            assertThat(published.get(0).id()).isNotEqualTo(published.get(1).id());
+            assertThat(published).extracting(Detection::count).containsExactly(1L, 1L);
+        }
+    }
+
+    @Test
+    void differentEntitiesAreDifferentDetections() {
+        try (TopologyHarness h = new TopologyHarness(() -> TopologyHarness.BUILTIN, TopologyHarness.settings())) {
+            h.send(onBattery("e1", T0));
+            h.send(Map.of("@timestamp", T0.toString(), "event.id", "e2", "observer.type", "ups", "ups.id", "UPS-02",
+                    "ups.alarm", "upsAlarmOnBattery"));
+            assertThat(h.detections.readValuesToList()).extracting(Detection::dedupKey)
+                    .containsExactly("ups-on-battery|ups.id=UPS-01", "ups-on-battery|ups.id=UPS-02");
+        }
+    }
+
+    @Test
+    void pendingCountIsPublishedByThePunctuationWithoutFurtherHits() {
+        try (TopologyHarness h = new TopologyHarness(() -> TopologyHarness.BUILTIN, TopologyHarness.settings())) {
+            h.send(onBattery("p1", T0));
+            h.send(onBattery("p2", T0.plusSeconds(1)));
+            h.send(onBattery("p3", T0.plusSeconds(2)));
+            assertThat(h.detections.readValuesToList()).extracting(Detection::count).containsExactly(1L);
+            h.advance(Duration.ofSeconds(30));
+            assertThat(h.detections.readValuesToList()).extracting(Detection::count).containsExactly(3L);
+            h.advance(Duration.ofSeconds(30));
+            assertThat(h.detections.isEmpty()).isTrue();
+        }
+    }
+}
