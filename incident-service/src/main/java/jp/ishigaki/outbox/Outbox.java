@@ -5,7 +5,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jp.ishigaki.schemas.topic.Topic;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.Objects;
 
@@ -38,7 +37,7 @@ public class Outbox {
                 .setParameter(2, topic.name())
                 .setParameter(3, key)
                 .setParameter(4, payload)
-                .setParameter(5, Timestamp.from(clock.instant()))
+                .setParameter(5, clock.instant())
                 .executeUpdate();
     }
 }

@@ -9,6 +9,10 @@ import java.time.Duration;
 @ConfigMapping(prefix = "ishigaki.outbox")
 public interface OutboxConfig {
 
+    /** How often the relay looks for pending rows. */
+    @WithDefault("0.2s")
+    Duration pollInterval();
+
     /** Most rows one relay pass locks and publishes. */
     @WithDefault("200")
     int batchSize();

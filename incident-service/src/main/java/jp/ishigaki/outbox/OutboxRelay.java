@@ -16,7 +16,6 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -103,7 +102,7 @@ public class OutboxRelay {
         }
         if (!done.isEmpty()) {
             em.createNativeQuery("UPDATE outbox SET sent_at = ?1, attempts = attempts + 1 WHERE id IN (?2)")
-                    .setParameter(1, Timestamp.from(clock.instant()))
+                    .setParameter(1, clock.instant())
                     .setParameter(2, done)
                     .executeUpdate();
             published.increment(done.size());
@@ -156,7 +155,7 @@ public class OutboxRelay {
     void purge() {
         QuarkusTransaction.requiringNew().run(() -> em
                 .createNativeQuery("DELETE FROM outbox WHERE sent_at IS NOT NULL AND sent_at < ?1")
-                .setParameter(1, Timestamp.from(clock.instant().minus(config.retention())))
+                .setParameter(1, clock.instant().minus(config.retention()))
                 .executeUpdate());
     }
 
