@@ -1,0 +1,23 @@
+package jp.ishigaki.user.application;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+
+/** Login lockout and password rules ({@code ishigaki.auth.*}). */
+@ConfigMapping(prefix = "ishigaki.auth")
+public interface AuthConfig {
+
+    /** Consecutive failed logins after which the account is locked. */
+    @WithDefault("5")
+    int maxFailedLogins();
+
+    /** How long a locked account stays locked. */
+    @WithDefault("15M")
+    Duration lockoutDuration();
+
+    /** Minimum length of a password set through the API or the environment. */
+    @WithDefault("12")
+    int passwordMinLength();
+}
