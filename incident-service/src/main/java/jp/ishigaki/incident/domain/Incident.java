@@ -452,6 +452,8 @@ public record Incident(
         }
 
         public Builder severity(Severity v) { severity = v; return this; }
+        public Builder threat(Threat v) { threat = v; return this; }
+        public Builder segment(Segment v) { segment = v; return this; }
         public Builder state(IncidentState v) { state = v; return this; }
         public Builder dedupKey(String v) { dedupKey = v; return this; }
         public Builder detectionCount(long v) { detectionCount = v; return this; }
