@@ -44,6 +44,10 @@
     }
   });
 
+  // The live indicator: green while the server-sent event stream is open.
+  document.addEventListener("htmx:sseOpen", function () { document.body.setAttribute("data-live", "open"); });
+  document.addEventListener("htmx:sseError", function () { document.body.setAttribute("data-live", "lost"); });
+
   document.addEventListener("DOMContentLoaded", tick);
   setInterval(tick, 1000);
 })();
