@@ -12,9 +12,11 @@ public interface RecipientResolver {
 
     /**
      * Resolves the recipients for the given roles ({@code operator}, {@code manager}, {@code supervisor},
-     * {@code ciso}). {@code department} selects the manager of that department and may be {@code null} (then every
-     * person with the role {@code manager} is notified). Roles nobody holds yield no recipient; the caller records
-     * that in the timeline. Order: by role in escalation order, then by person name; no duplicate (person, channel).
+     * {@code ciso}). {@code department} (a department's id or name, as in the asset inventory) selects the manager of
+     * that department: its appointed manager, else the people with the role {@code manager} in it; when it is
+     * {@code null}, unknown or has none, every person with the role {@code manager}. Roles nobody holds yield no recipient; the caller records
+     * that in the timeline. Order: by role in escalation order, then by person name; within one role no duplicate
+     * (person, channel). A person with several channels (e-mail, named webhooks) yields one recipient per channel.
      */
     List<ResolvedRecipient> resolve(Set<String> roles, String department);
 }
