@@ -2,6 +2,7 @@ package jp.ishigaki.detection.topology;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
 import jp.ishigaki.detection.config.DetectionConfig;
 import jp.ishigaki.detection.metrics.MicrometerCounters;
 import jp.ishigaki.detection.rules.RuleRegistry;
@@ -12,8 +13,9 @@ import org.apache.kafka.streams.Topology;
 @ApplicationScoped
 public class TopologyProducer {
 
+    /** Singleton, not a client proxy: Kafka Streams reads the topology's fields directly. */
     @Produces
-    @ApplicationScoped
+    @Singleton
     Topology topology(RuleRegistry rules, DetectionConfig config, MicrometerCounters counters) {
         StreamsBuilder builder = new StreamsBuilder();
         DetectionTopology.build(builder, rules, config.settings(), counters);
