@@ -34,6 +34,16 @@ public class DeliveryLog {
         this.em = em;
     }
 
+    /** Logs the recipients of several requests in one transaction; returns the rows added. */
+    @Transactional
+    public int accept(List<NotificationRequest> requests, int maxAttempts, Instant now) {
+        int added = 0;
+        for (NotificationRequest request : requests) {
+            added += accept(request, maxAttempts, now);
+        }
+        return added;
+    }
+
     /** Logs one row per recipient, due at once; a request seen before adds nothing. Returns the rows added. */
     @Transactional
     public int accept(NotificationRequest request, int maxAttempts, Instant now) {

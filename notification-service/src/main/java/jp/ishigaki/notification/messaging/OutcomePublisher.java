@@ -6,10 +6,10 @@ import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import jp.ishigaki.schemas.notification.NotificationDeadLetter;
 import jp.ishigaki.schemas.notification.NotificationResult;
-import jp.ishigaki.schemas.topic.Topic;
 import jp.ishigaki.schemas.topic.Topics;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 
 import java.time.Duration;
 
@@ -26,28 +26,35 @@ public class OutcomePublisher {
     private final MutinyEmitter<byte[]> results;
     private final MutinyEmitter<byte[]> deadLetters;
 
-    public OutcomePublisher(@Channel("notification-results") MutinyEmitter<byte[]> results,
+    public OutcomePublisher(@Channel("notification-results")
+                            @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 10_000)
+                            MutinyEmitter<byte[]> results,
                             @Channel("notification-dlq") MutinyEmitter<byte[]> deadLetters) {
         this.results = results;
         this.deadLetters = deadLetters;
     }
 
-    /** Sends and waits for the broker's acknowledgement; a failure is logged, the delivery log keeps the truth. */
+    /**
+     * Sends without holding the sender thread for the broker's acknowledgement; a failure is logged (the delivery log
+     * keeps the truth).
+     */
     public void result(NotificationResult result) {
-        send(results, Topics.NOTIFICATION_RESULTS, result.incidentId(), result, "result " + result.id());
+        byte[] bytes = Topics.NOTIFICATION_RESULTS.valueSerde().serializer()
+                .serialize(Topics.NOTIFICATION_RESULTS.name(), result);
+        results.sendMessage(Message.of(bytes).addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
+                        .withKey(result.incidentId()).build()))
+                .ifNoItem().after(ACK_TIMEOUT).fail()
+                .subscribe().with(ok -> { }, e -> Log.errorf("could not publish result %s: %s", result.id(), e.getMessage()));
     }
 
+    /** Sends and waits for the acknowledgement (rare, and the consumer commits the poison record's offset after it). */
     public void deadLetter(String key, NotificationDeadLetter deadLetter) {
-        send(deadLetters, Topics.NOTIFICATION_DLQ, key, deadLetter, "dead letter");
-    }
-
-    private static <T> void send(MutinyEmitter<byte[]> emitter, Topic<String, T> topic, String key, T value, String what) {
+        byte[] bytes = Topics.NOTIFICATION_DLQ.valueSerde().serializer().serialize(Topics.NOTIFICATION_DLQ.name(), deadLetter);
         try {
-            byte[] bytes = topic.valueSerde().serializer().serialize(topic.name(), value);
-            emitter.sendMessage(Message.of(bytes).addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
+            deadLetters.sendMessage(Message.of(bytes).addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
                     .withKey(key).build())).await().atMost(ACK_TIMEOUT);
         } catch (RuntimeException e) {
-            Log.errorf("could not publish %s: %s", what, e.getMessage());
+            Log.errorf("could not publish a dead letter: %s", e.getMessage());
         }
     }
 }

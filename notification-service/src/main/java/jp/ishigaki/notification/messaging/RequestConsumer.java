@@ -12,11 +12,14 @@ import jp.ishigaki.schemas.notification.NotificationRequest;
 import jp.ishigaki.schemas.notification.Recipient;
 import jp.ishigaki.schemas.topic.Topics;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Consumes {@code notification.requests}: logs each recipient of a readable request for delivery (idempotent), and
@@ -43,23 +46,37 @@ public class RequestConsumer {
         this.config = config;
     }
 
-    /** The delivery log insert commits inside {@link DeliveryLog#accept}, before the dispatcher is woken. */
+    /**
+     * Takes a poll's worth of records at once: the readable ones are logged in one transaction (committed inside
+     * {@link DeliveryLog#accept} before the dispatcher is woken), the unreadable ones dead-lettered. The offsets are
+     * committed after this returns, so a crash before the insert commits redelivers the batch (and the log ignores
+     * what it already has).
+     */
     @Incoming("notification-requests")
     @Blocking
-    public void consume(ConsumerRecord<String, byte[]> record) {
-        NotificationRequest request;
-        try {
-            request = Topics.NOTIFICATION_REQUESTS.valueSerde().deserializer().deserialize(record.topic(), record.value());
-            check(request);
-        } catch (RuntimeException e) {
-            deadLetter(record, e.getMessage());
+    public void consume(ConsumerRecords<String, byte[]> records) {
+        List<NotificationRequest> requests = new ArrayList<>(records.count());
+        for (ConsumerRecord<String, byte[]> record : records) {
+            try {
+                NotificationRequest request = Topics.NOTIFICATION_REQUESTS.valueSerde().deserializer()
+                        .deserialize(record.topic(), record.value());
+                check(request);
+                requests.add(request);
+            } catch (RuntimeException e) {
+                deadLetter(record, e.getMessage());
+            }
+        }
+        if (requests.isEmpty()) {
             return;
         }
-        int added = log.accept(request, config.maxAttempts(), clock.instant());
+        int added = log.accept(requests, config.maxAttempts(), clock.instant());
         if (added > 0) {
             dispatcher.wake();
-        } else {
-            Log.debugf("notice %s was seen before; nothing to deliver again", request.id());
+        }
+        int recipients = requests.stream().mapToInt(r -> r.recipients().size()).sum();
+        if (added < recipients) {
+            Log.debugf("%d of %d recipients were logged before (redelivered notices); they are not sent again",
+                    recipients - added, recipients);
         }
     }
 
