@@ -1,0 +1,247 @@
+package jp.ishigaki.detection.bench;
+
+import jp.ishigaki.detection.classify.AssetIndex;
+import jp.ishigaki.detection.classify.Classifier;
+import jp.ishigaki.detection.classify.NormalisedEvent;
+import jp.ishigaki.detection.classify.SeverityPolicy;
+import jp.ishigaki.detection.rules.RuleFiles;
+import jp.ishigaki.detection.sigma.RuleLoader;
+import jp.ishigaki.detection.sigma.RuleSet;
+import jp.ishigaki.detection.sigma.SigmaRule;
+import jp.ishigaki.detection.simulate.EventGenerator;
+import jp.ishigaki.detection.topology.CountingCounters;
+import jp.ishigaki.detection.topology.DetectionTopology;
+import jp.ishigaki.detection.topology.TopologySettings;
+import jp.ishigaki.platform.kafka.EmbeddedKafka;
+import jp.ishigaki.schemas.event.RawEvents;
+import jp.ishigaki.schemas.topic.Topic;
+import jp.ishigaki.schemas.topic.Topics;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
+
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Not a test: {@code ./mvnw -Pbench -pl detection-streams verify -DskipTests}. On a fresh in-JVM KRaft broker it
+ * loads N realistic mixed events (default 1,000,000; {@code -Dbench.events}) into security.events.raw, then measures
+ * (1) a plain consume→produce copy of those records with Kafka's clients (the pass-through baseline), (2) the full
+ * detection topology with the built-in rules, exactly-once v2, and (3) in-process rule evaluation for 60 and 1,000
+ * rules. Both Kafka runs use the same number of threads ({@code -Dbench.threads}, default 2).
+ */
+public final class Benchmark {
+
+    private static final String COPY_TOPIC = "bench.passthrough";
+
+    private Benchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int events = Integer.getInteger("bench.events", 1_000_000);
+        int threads = Integer.getInteger("bench.threads", 2);
+        int partitions = Integer.getInteger("bench.partitions", 6);
+        System.out.printf("Ishigaki detection benchmark: %,d events, %d threads, %d partitions, %d cores%n", events,
+                threads, partitions, Runtime.getRuntime().availableProcessors());
+        inProcess();
+        try (EmbeddedKafka kafka = EmbeddedKafka.start()) {
+            String bootstrap = kafka.bootstrapServers();
+            createTopics(bootstrap, partitions);
+            long loaded = load(bootstrap, events);
+            double copy = passThrough(bootstrap, events, threads);
+            double detection = detection(bootstrap, events, threads);
+            System.out.printf("%n== Results (%,d events) ==%n", loaded);
+            System.out.printf("pass-through copy (plain consumer → producer): %,10.0f events/s%n", copy);
+            System.out.printf("detection topology (EOS v2, %d rules):        %,10.0f events/s%n",
+                    RuleLoader.load(RuleFiles.builtin()).ruleSet().size(), detection);
+            System.out.printf("ratio detection / pass-through:                %10.1f %%%n", 100 * detection / copy);
+        }
+        System.exit(0);
+    }
+
+    private static void createTopics(String bootstrap, int partitions) throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            List<NewTopic> topics = new ArrayList<>();
+            for (Topic<?, ?> topic : List.of(Topics.EVENTS_RAW, Topics.EVENTS_CLASSIFIED, Topics.EVENTS_DLQ,
+                    Topics.DETECTIONS, Topics.ASSETS)) {
+                int p = topic == Topics.EVENTS_RAW || topic == Topics.EVENTS_CLASSIFIED ? partitions : topic.defaultPartitions();
+                topics.add(new NewTopic(topic.name(), p, (short) 1).configs(topic.config()));
+            }
+            topics.add(new NewTopic(COPY_TOPIC, partitions, (short) 1));
+            admin.createTopics(topics).all().get();
+        }
+    }
+
+    private static Map<String, Object> producerConfig(String bootstrap) {
+        return Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.LINGER_MS_CONFIG, "5", ProducerConfig.BATCH_SIZE_CONFIG, "131072",
+                ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+    }
+
+    private static long load(String bootstrap, int events) {
+        EventGenerator generator = new EventGenerator(2026, EventGenerator.Mix.REALISTIC, 0.002);
+        Instant base = Instant.now().minusSeconds(events / 1000 + 60);
+        long started = System.nanoTime();
+        long bytes = 0;
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(producerConfig(bootstrap),
+                new ByteArraySerializer(), new ByteArraySerializer())) {
+            for (int i = 0; i < events; i++) {
+                Map<String, Object> event = generator.next(base.plusMillis(i));
+                byte[] json = jp.ishigaki.detection.TestEvents.json(event);
+                bytes += json.length;
+                Object host = event.get("host.name");
+                producer.send(new ProducerRecord<>(Topics.EVENTS_RAW.name(),
+                        host == null ? null : host.toString().getBytes(), json));
+            }
+            producer.flush();
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        System.out.printf("loaded %,d events (avg %d bytes) in %.1f s (%,.0f events/s)%n", events, bytes / events,
+                seconds, events / seconds);
+        return events;
+    }
+
+    private static double passThrough(String bootstrap, int events, int threads) throws InterruptedException {
+        AtomicLong copied = new AtomicLong();
+        AtomicLong firstNanos = new AtomicLong();
+        String group = "bench-copy-" + UUID.randomUUID();
+        List<Thread> workers = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            Thread worker = new Thread(() -> {
+                try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
+                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ConsumerConfig.GROUP_ID_CONFIG, group,
+                        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest", ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "2000",
+                        ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"), new ByteArrayDeserializer(),
+                        new ByteArrayDeserializer());
+                     KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(producerConfig(bootstrap),
+                             new ByteArraySerializer(), new ByteArraySerializer())) {
+                    consumer.subscribe(List.of(Topics.EVENTS_RAW.name()));
+                    while (copied.get() < events) {
+                        ConsumerRecords<byte[], byte[]> records = consumer.poll(Duration.ofMillis(200));
+                        if (!records.isEmpty()) {
+                            firstNanos.compareAndSet(0, System.nanoTime());
+                        }
+                        for (ConsumerRecord<byte[], byte[]> r : records) {
+                            producer.send(new ProducerRecord<>(COPY_TOPIC, r.key(), r.value()));
+                        }
+                        producer.flush();
+                        consumer.commitSync();
+                        copied.addAndGet(records.count());
+                    }
+                }
+            }, "bench-copy-" + t);
+            workers.add(worker);
+            worker.start();
+        }
+        for (Thread worker : workers) {
+            worker.join();
+        }
+        double seconds = (System.nanoTime() - firstNanos.get()) / 1e9;
+        System.out.printf("pass-through: %,d records copied in %.1f s%n", copied.get(), seconds);
+        return copied.get() / seconds;
+    }
+
+    private static double detection(String bootstrap, int events, int threads) throws Exception {
+        RuleSet rules = RuleLoader.load(RuleFiles.builtin()).ruleSet();
+        CountingCounters counters = new CountingCounters();
+        StreamsBuilder builder = new StreamsBuilder();
+        DetectionTopology.build(builder, () -> rules, TopologySettings.defaults(), counters);
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "bench-detection-" + UUID.randomUUID());
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, threads);
+        props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
+        props.put(StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory("bench-state").toString());
+        props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 33554432);
+        props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, 1);
+        props.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), 5);
+        props.put(StreamsConfig.producerPrefix(ProducerConfig.BATCH_SIZE_CONFIG), 131072);
+        props.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "lz4");
+        props.put(StreamsConfig.consumerPrefix(ConsumerConfig.MAX_POLL_RECORDS_CONFIG), 2000);
+        props.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
+        AtomicLong firstNanos = new AtomicLong();
+        try (KafkaStreams streams = new KafkaStreams(builder.build(), props)) {
+            streams.start();
+            long deadline = System.nanoTime() + Duration.ofMinutes(30).toNanos();
+            while (counters.received.get() < events && System.nanoTime() < deadline) {
+                if (counters.received.get() > 0) {
+                    firstNanos.compareAndSet(0, System.nanoTime());
+                }
+                Thread.sleep(5);
+            }
+            double seconds = (System.nanoTime() - firstNanos.get()) / 1e9;
+            System.out.printf("detection: %,d received, %,d classified, %,d discarded, %,d dead-lettered, %,d detections"
+                            + " published in %.1f s%n", counters.received.get(), counters.classified.get(),
+                    counters.discarded.get(), counters.deadLettered.get(), counters.published.get(), seconds);
+            return counters.received.get() / seconds;
+        }
+    }
+
+    /** Rule evaluation alone (enrichment + matching on normalised events), 60 and 1,000 rules. */
+    private static void inProcess() {
+        List<SigmaRule> builtin = RuleLoader.load(RuleFiles.builtin()).ruleSet().rules();
+        EventGenerator generator = new EventGenerator(99, EventGenerator.Mix.REALISTIC, 0.002);
+        int n = 200_000;
+        List<NormalisedEvent> sample = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            RawEvents.Valid valid = (RawEvents.Valid) RawEvents.parse(
+                    jp.ishigaki.detection.TestEvents.json(generator.next(Instant.now())));
+            sample.add(NormalisedEvent.of(valid.document()));
+        }
+        Classifier classifier = new Classifier(SeverityPolicy.defaults());
+        for (int size : new int[] {60, 1_000}) {
+            RuleSet set = RuleSet.of(scaled(builtin, size), List.of());
+            for (int round = 0; round < 3; round++) {
+                long started = System.nanoTime();
+                long matched = 0;
+                for (NormalisedEvent event : sample) {
+                    matched += classifier.classify(event, AssetIndex.EMPTY, set) instanceof
+                            jp.ishigaki.detection.classify.Classification.Matched ? 1 : 0;
+                }
+                double seconds = (System.nanoTime() - started) / 1e9;
+                if (round == 2) {
+                    System.out.printf("in-process rule evaluation, %,5d rules: %,12.0f events/s (%,d of %,d matched)%n",
+                            set.rules().size(), n / seconds, matched, n);
+                }
+            }
+        }
+    }
+
+    /** The built-in rules cut or repeated to {@code size}; repeats never match, but cost their original's test. */
+    private static List<SigmaRule> scaled(List<SigmaRule> builtin, int size) {
+        List<SigmaRule> out = new ArrayList<>(size);
+        for (int i = 0; out.size() < size; i++) {
+            SigmaRule r = builtin.get(i % builtin.size());
+            if (i < builtin.size()) {
+                out.add(r);
+            } else {
+                jp.ishigaki.detection.sigma.EventMatch original = r.detection();
+                String variantKey = "labels.variant-" + i;
+                out.add(new SigmaRule(r.id() + "-v" + i, null, r.title(), r.status(), r.description(), r.level(), r.tags(),
+                        r.logsource(), r.entity(), e -> original.test(e) && e.containsKey(variantKey),
+                        r.origin()));
+            }
+        }
+        return out;
+    }
+}
