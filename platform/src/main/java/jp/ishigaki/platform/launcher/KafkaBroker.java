@@ -43,7 +43,7 @@ public final class KafkaBroker {
         if (!Files.exists(data.resolve("meta.properties"))) {
             format(dir, log, classPath, log4jConfig, properties);
         }
-        ChildProcess broker = ChildProcess.start("kafka", java(classPath, log4jConfig, List.of("-Xms256m", "-Xmx512m"),
+        ChildProcess broker = ChildProcess.start("kafka", java(classPath, log4jConfig, List.of("-Xmx512m"),
                 "kafka.Kafka", properties.toString()), Map.of(), dir, log);
         broker.awaitPort(HOST, PORT, Duration.ofSeconds(60));
         return broker;

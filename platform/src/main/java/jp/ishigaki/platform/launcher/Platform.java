@@ -30,6 +30,9 @@ public final class Platform {
 
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
     private static final Duration SERVICE_STOP_TIMEOUT = Duration.ofSeconds(20);
+    private static final int INCIDENT_PORT = 8080;
+    private static final int NOTIFICATION_PORT = 8081;
+    private static final int DETECTION_PORT = 8082;
     private static final int SMTP_PORT = 2525;
     private static final int MAIL_VIEW_PORT = 8025;
 
@@ -62,6 +65,7 @@ public final class Platform {
         out.println("Ishigaki (石垣) — starting; state in " + repository.relativize(state.root()) + "/, logs in "
                 + repository.relativize(state.logs()) + "/");
         try {
+            checkPortsFree();
             String kafka = startKafka();
             Databases.Plan db = startDatabase();
             String[] smtp = startMail();
@@ -83,6 +87,26 @@ public final class Platform {
         }
         watch();
         return 0;
+    }
+
+    /** Fails before starting anything when a port the platform needs is taken (a ready check would be fooled). */
+    private void checkPortsFree() {
+        Map<Integer, String> needed = new LinkedHashMap<>();
+        needed.put(INCIDENT_PORT, QuarkusApp.INCIDENT_SERVICE);
+        needed.put(NOTIFICATION_PORT, QuarkusApp.NOTIFICATION_SERVICE);
+        needed.put(DETECTION_PORT, QuarkusApp.DETECTION_STREAMS);
+        if (env.get("ISHIGAKI_SMTP_HOST") == null || env.get("ISHIGAKI_SMTP_HOST").isBlank()) {
+            needed.put(SMTP_PORT, "mail sink (SMTP)");
+            needed.put(MAIL_VIEW_PORT, "mail sink (web view)");
+        }
+        List<String> taken = needed.entrySet().stream()
+                .filter(entry -> jp.ishigaki.platform.Ports.answers("127.0.0.1", entry.getKey(), 300))
+                .map(entry -> entry.getKey() + " (" + entry.getValue() + ")")
+                .toList();
+        if (!taken.isEmpty()) {
+            throw new IllegalStateException("another program listens on port " + String.join(", ", taken)
+                    + "; stop it first (is Ishigaki already running from another directory?)");
+        }
     }
 
     private String startKafka() {
@@ -126,11 +150,11 @@ public final class Platform {
 
     private void startServices(String kafka, Databases.Plan db, String smtpHost, int smtpPort) {
         Map<QuarkusApp, Map<String, String>> apps = new LinkedHashMap<>();
-        apps.put(QuarkusApp.ofModule(repository, QuarkusApp.DETECTION_STREAMS, 8082),
+        apps.put(QuarkusApp.ofModule(repository, QuarkusApp.DETECTION_STREAMS, DETECTION_PORT),
                 ServiceEnvironment.detectionStreams(kafka, state.streams(), state.rules()));
-        apps.put(QuarkusApp.ofModule(repository, QuarkusApp.NOTIFICATION_SERVICE, 8081),
+        apps.put(QuarkusApp.ofModule(repository, QuarkusApp.NOTIFICATION_SERVICE, NOTIFICATION_PORT),
                 ServiceEnvironment.notificationService(kafka, db.notification(), smtpHost, smtpPort));
-        apps.put(QuarkusApp.ofModule(repository, QuarkusApp.INCIDENT_SERVICE, 8080),
+        apps.put(QuarkusApp.ofModule(repository, QuarkusApp.INCIDENT_SERVICE, INCIDENT_PORT),
                 ServiceEnvironment.incidentService(kafka, db.incident()));
         long start = System.nanoTime();
         Map<QuarkusApp, ChildProcess> children = new LinkedHashMap<>();
@@ -177,8 +201,11 @@ public final class Platform {
                     + repository.relativize(incident.log()) + "),");
             out.println("                    or start with ISHIGAKI_ADMIN_PASSWORD set");
         }
-        out.println("  Push an event     echo '{\"@timestamp\":\"2026-11-26T09:00:00+09:00\",\"event\":{\"id\":\"demo-1\","
-                + "\"kind\":\"alert\"},\"observer\":{\"type\":\"edr\"}}' \\");
+        String now = java.time.OffsetDateTime.now(java.time.ZoneOffset.ofHours(9))
+                .truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
+        out.println("  Push an event     echo '{\"@timestamp\":\"" + now + "\",\"event\":{\"id\":\"demo-"
+                + System.currentTimeMillis() + "\",\"kind\":\"alert\",\"code\":\"1116\"},"
+                + "\"observer\":{\"type\":\"av\"},\"host\":{\"name\":\"lg-pc-0412\"}}' \\");
         out.println("                      | kcat -P -b localhost:9092 -t security.events.raw");
         out.println("                    or: ./ishigaki kafka-console-producer --topic security.events.raw");
         out.println("  Simulate events   ./ishigaki simulate");

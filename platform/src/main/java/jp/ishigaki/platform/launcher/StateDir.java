@@ -34,8 +34,11 @@ public record StateDir(Path root) {
         return create(root.resolve("mail"));
     }
 
+    /** Owner-only: incident-service writes its one-time admin password banner to its log. */
     public Path logs() {
-        return create(root.resolve("logs"));
+        Path dir = create(root.resolve("logs"));
+        setMode(dir, "rwx------");
+        return dir;
     }
 
     public Path streams() {
