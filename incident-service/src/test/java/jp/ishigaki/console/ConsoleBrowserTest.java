@@ -4,8 +4,8 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jp.ishigaki.platform.testing.KafkaRecords;
 import jp.ishigaki.platform.testing.KafkaTestResource;
-import jp.ishigaki.schemas.incident.IncidentEvent;
-import jp.ishigaki.schemas.incident.IncidentState;
+import jp.ishigaki.schemas.detection.Detection;
+import jp.ishigaki.schemas.policy.Control;
 import jp.ishigaki.schemas.policy.Segment;
 import jp.ishigaki.schemas.policy.Severity;
 import jp.ishigaki.schemas.policy.Threat;
@@ -15,23 +15,30 @@ import jp.ishigaki.user.domain.Role;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.net.URL;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The console in a real Chromium: sign-in, the live queue, escaping of event data, the policy side panel. */
+/**
+ * The console in a real Chromium against the real incident core, Kafka and MariaDB: sign-in, a detection appearing
+ * live in the queue, the operator's actions, the auditor's read-only view, escaping of event data, the policy panel.
+ */
 @QuarkusTest
 class ConsoleBrowserTest {
 
@@ -46,66 +53,88 @@ class ConsoleBrowserTest {
     @BeforeEach
     void openBrowser() {
         driver = Browser.start();
-        wait = new WebDriverWait(driver, Duration.ofSeconds(20));
-        wait.ignoring(StaleElementReferenceException.class);
+        wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+        wait.ignoring(StaleElementReferenceException.class).ignoring(NullPointerException.class);
     }
 
     @AfterEach
-    void closeBrowser() {
+    void closeBrowser(TestInfo test) {
         if (driver != null) {
+            Browser.screenshot(driver, "last-" + test.getTestMethod().map(m -> m.getName()).orElse("test"));
             driver.quit();
         }
     }
 
     @Test
-    void incidentPublishedOnKafkaAppearsInTheQueueWithoutReloadAndItsMarkupStaysText() {
+    void detectionOnKafkaAppearsLiveAndOperatorAcknowledgesAssignsTransitionsAndComments() {
         signIn(TestUsers.create(Role.OPERATOR));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "インシデント一覧"));
         waitForEventStream();
         js("window.__sameDocument = 'yes';");
 
-        String number = "INC-2026-" + String.format("%06d", ThreadLocalRandom.current().nextInt(1_000_000));
-        String id = UUID.randomUUID().toString();
-        KafkaRecords.send(KafkaTestResource.bootstrapServers(), Topics.INCIDENT_EVENTS, id,
-                event(id, number, 1, IncidentEvent.Type.OPENED, false, null, "不審な通信 " + HOSTILE));
+        String marker = "総当たり攻撃の疑い " + UUID.randomUUID().toString().substring(0, 8);
+        publish(detection(marker, "pc-somu-014" + HOSTILE, Severity.HIGH));
 
-        WebElement row = wait.until(ExpectedConditions.presenceOfElementLocated(
-                By.cssSelector("tr[data-incident='" + id + "']")));
+        WebElement row = wait.until(d -> rowWith(marker));
         assertThat(js("return window.__sameDocument;")).as("the page was not reloaded").isEqualTo("yes");
         assertThat(row.findElement(By.cssSelector("td.title")).getText()).contains("<script>window.__pwned=1</script>");
-        assertThat(row.getText()).contains(number, "緊急", "未確認", "マイナンバー利用事務系");
+        assertThat(row.getText()).contains("未確認", "マイナンバー利用事務系", "T1-01");
+        wait.until(d -> rowWith(marker).findElement(By.cssSelector(".countdown")).getText().matches("(残り|超過) .*\\d+:\\d\\d"));
         assertThat(js("return typeof window.__pwned;")).as("no script from event data ran").isEqualTo("undefined");
         assertThat(driver.findElements(By.cssSelector("td.title script, td.title img"))).isEmpty();
         Browser.screenshot(driver, "queue-ja");
 
-        KafkaRecords.send(KafkaTestResource.bootstrapServers(), Topics.INCIDENT_EVENTS, id,
-                event(id, number, 2, IncidentEvent.Type.ACKNOWLEDGED, true, "operator-on-duty", "不審な通信 " + HOSTILE));
-        wait.until(d -> d.findElement(By.cssSelector("tr[data-incident='" + id + "']")).getText().contains("確認済み"));
-        assertThat(js("return window.__sameDocument;")).isEqualTo("yes");
-
-        driver.findElement(By.linkText(number)).click();
+        clickIn(marker, "a.number");
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("incident-title")));
         assertThat(driver.findElement(By.id("incident-title")).getText()).contains("<script>");
-        assertThat(driver.findElement(By.id("incident-assignee")).getText()).isEqualTo("operator-on-duty");
         assertThat(js("return typeof window.__pwned;")).isEqualTo("undefined");
+
+        driver.findElement(By.id("action-acknowledge")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("incident-ack"), "確認済み"));
+
+        driver.findElement(By.id("assignee")).clear();
+        driver.findElement(By.id("assignee")).sendKeys("山田 太郎");
+        driver.findElement(By.id("action-assign")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("incident-assignee"), "山田 太郎"));
+
+        new Select(driver.findElement(By.id("to"))).selectByValue("TRIAGE");
+        driver.findElement(By.id("reason")).sendKeys("端末の通信ログを確認する");
+        driver.findElement(By.id("action-transition")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("incident-state"), "トリアージ"));
+
+        driver.findElement(By.id("comment")).sendKeys("LAN ケーブルを抜いて隔離済み <b>not bold</b>");
+        driver.findElement(By.id("action-comment")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("timeline"), "隔離済み <b>not bold</b>"));
+        assertThat(driver.findElement(By.id("timeline-badge")).getText()).contains("改ざんなし");
+        assertThat(driver.findElements(By.id("action-error"))).isEmpty();
+        assertThat(js("return typeof window.__pwned;")).isEqualTo("undefined");
+        driver.manage().window().setSize(new Dimension(1440, 1800));
         Browser.screenshot(driver, "detail-ja");
     }
 
     @Test
-    void threatCodeShowsItsPolicyClauseOnHoverAndInTheSidePanel() {
-        String id = UUID.randomUUID().toString();
-        KafkaRecords.send(KafkaTestResource.bootstrapServers(), Topics.INCIDENT_EVENTS, id,
-                event(id, "INC-2026-900001", 1, IncidentEvent.Type.OPENED, false, null, "マルウェア検知"));
+    void auditorSeesTheIncidentButNoActionAndTheClauseInTheSidePanel() {
+        String marker = "マルウェア検知 " + UUID.randomUUID().toString().substring(0, 8);
+        publish(detection(marker, "pc-kaikei-002", Severity.MEDIUM));
         signIn(TestUsers.create(Role.AUDITOR));
-        WebElement ref = wait.until(ExpectedConditions.presenceOfElementLocated(
-                By.cssSelector("tr[data-incident='" + id + "'] a.policy-ref")));
-        assertThat(ref.getText()).contains("T1-02", "§3(1)");
-        assertThat(ref.getAttribute("title")).contains("不正アクセス、ウイルス攻撃、サービス不能攻撃");
+        wait.until(d -> {
+            d.navigate().refresh();
+            return rowWith(marker);
+        });
+        String refText = wait.until(d -> rowWith(marker).findElement(By.cssSelector("a.policy-ref")).getText());
+        String refTitle = wait.until(d -> rowWith(marker).findElement(By.cssSelector("a.policy-ref")).getAttribute("title"));
+        assertThat(refText).contains("T1-01", "§3(1)");
+        assertThat(refTitle).contains("不正アクセス、ウイルス攻撃、サービス不能攻撃");
 
-        ref.click();
+        clickIn(marker, "a.policy-ref");
         WebElement panel = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("policy-panel-content")));
         assertThat(panel.getText()).contains("§3(1)", "意図的な要因による情報資産の漏えい", "T1-02");
         Browser.screenshot(driver, "policy-panel-ja");
+
+        clickIn(marker, "a.number");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("read-only")));
+        assertThat(driver.findElements(By.cssSelector("#action-acknowledge, #action-assign, #action-transition,"
+                + " #action-comment, #action-escalate, #action-merge, form[action*='/tasks/']"))).isEmpty();
     }
 
     @Test
@@ -140,14 +169,33 @@ class ConsoleBrowserTest {
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("body[data-live='open']")));
     }
 
+    private WebElement rowWith(String text) {
+        return driver.findElements(By.cssSelector("tr[data-incident]")).stream()
+                .filter(r -> r.getText().contains(text)).findFirst().orElse(null);
+    }
+
+    /** Clicks a link in the queue row with that text, retrying while live updates re-render the table. */
+    private void clickIn(String rowText, String css) {
+        wait.until(d -> {
+            rowWith(rowText).findElement(By.cssSelector(css)).click();
+            return true;
+        });
+    }
+
     private Object js(String script) {
         return ((JavascriptExecutor) driver).executeScript(script);
     }
 
-    private static IncidentEvent event(String id, String number, long seq, IncidentEvent.Type type, boolean ack,
-                                       String assignee, String title) {
-        return new IncidentEvent(UUID.randomUUID().toString(), id, number, seq, type, IncidentState.DETECTED,
-                Severity.CRITICAL, Threat.T1_02, Segment.MYNUMBER, title, ack, assignee, 0, "system",
-                "host <b>pc-001</b>", Instant.now().minusSeconds(90));
+    private static void publish(Detection d) {
+        KafkaRecords.send(KafkaTestResource.bootstrapServers(), Topics.DETECTIONS, d.dedupKey(), d);
+    }
+
+    private static Detection detection(String title, String host, Severity severity) {
+        Instant now = Instant.now();
+        return new Detection("det-" + UUID.randomUUID(), "console-test|" + UUID.randomUUID(), "win-4625-bruteforce",
+                title, Detection.RuleKind.correlation, severity, severity, List.of("ルールの基本レベル"),
+                Threat.T1_01, List.of(Control.MN_MFA), List.of("attack.t1110"), Segment.MYNUMBER, host, "tanaka",
+                "192.0.2.10", null, "10 分間に 25 回のログオン失敗 " + HOSTILE, 25, now.minusSeconds(600), now,
+                List.of("evt-1", "evt-2"), List.of(Map.of("message", HOSTILE, "host.name", host)));
     }
 }

@@ -59,6 +59,20 @@ class ConsoleSecurityTest {
     }
 
     @Test
+    void auditorCannotPostAnIncidentActionEvenWithAValidCsrfToken() {
+        TestUsers.Credentials auditor = TestUsers.create(Role.AUDITOR);
+        CookieFilter cookies = new CookieFilter();
+        given().filter(cookies).get("/console/login").then().statusCode(200);
+        given().filter(cookies).redirects().follow(false)
+                .formParam("j_username", auditor.username()).formParam("j_password", auditor.password())
+                .post("/j_security_check").then().statusCode(302);
+        String page = given().filter(cookies).get("/console/incidents").then().statusCode(200).extract().asString();
+        String token = page.replaceAll("(?s).*name=\"csrf-token\" value=\"([^\"]+)\".*", "$1");
+        given().filter(cookies).redirects().follow(false).formParam("csrf-token", token)
+                .post("/console/act/incidents/any-id/acknowledge").then().statusCode(403);
+    }
+
+    @Test
     void wrongPasswordShowsTheErrorPage() {
         TestUsers.Credentials op = TestUsers.create(Role.OPERATOR);
         given().redirects().follow(false)

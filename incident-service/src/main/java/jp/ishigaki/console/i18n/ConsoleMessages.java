@@ -201,4 +201,121 @@ public interface ConsoleMessages {
 
     @Message("この画面は準備中です。")
     String not_available_yet();
+
+    @Message("次の期限")
+    String col_next_due();
+
+    @Message("検知数")
+    String col_detections();
+
+    @Message("受付日時")
+    String col_opened();
+
+    @Message("所管課")
+    String detail_department();
+
+    @Message("影響を受ける情報資産")
+    String detail_assets();
+
+    @Message("法令上の報告")
+    String detail_legal();
+
+    @Message("報告義務の可能性あり")
+    String detail_legal_yes();
+
+    @Message("原因")
+    String detail_root_cause();
+
+    @Message("再発防止策")
+    String detail_prevention();
+
+    @Message("統合先")
+    String detail_merged_into();
+
+    @Message("検知内容（原文）")
+    String detail_description();
+
+    @Message("重大度の根拠")
+    String detail_severity_reasons();
+
+    @Message("操作")
+    String detail_actions();
+
+    @Message("閲覧のみ（監査担当）。操作はできません。")
+    String detail_read_only();
+
+    @Message("対応タスク・報告義務")
+    String detail_tasks();
+
+    @Message("タイムライン")
+    String detail_timeline();
+
+    @Message("改ざんなし（検証済み）")
+    String timeline_verified();
+
+    @Message("改ざんの可能性: 連鎖が途切れています")
+    String timeline_broken();
+
+    @Message("受領確認")
+    String action_acknowledge();
+
+    @Message("担当者を設定")
+    String action_assign();
+
+    @Message("次の状態")
+    String action_transition_to();
+
+    @Message("理由")
+    String action_reason();
+
+    @Message("状態を変更")
+    String action_transition();
+
+    @Message("コメント")
+    String action_comment();
+
+    @Message("コメントを追加")
+    String action_comment_submit();
+
+    @Message("手動エスカレーション")
+    String action_escalate();
+
+    @Message("統合先のインシデント番号")
+    String action_merge_into();
+
+    @Message("統合")
+    String action_merge();
+
+    @Message("タスク")
+    String task_title();
+
+    @Message("段階")
+    String task_phase();
+
+    @Message("担当役割")
+    String task_role();
+
+    @Message("期限")
+    String task_due();
+
+    @Message("状況")
+    String task_status();
+
+    @Message("報告")
+    String task_reporting();
+
+    @Message("必須")
+    String task_mandatory();
+
+    @Message("期限超過")
+    String task_overdue();
+
+    @Message("メモ")
+    String task_note();
+
+    @Message("完了")
+    String task_complete();
+
+    @Message("免除")
+    String task_waive();
 }

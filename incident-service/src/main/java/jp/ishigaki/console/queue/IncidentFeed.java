@@ -10,18 +10,13 @@ import org.apache.kafka.common.errors.SerializationException;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
- * Consumes {@code incident.events} (every replica in its own consumer group) into the {@link IncidentBoard} and
- * broadcasts each new event to the browsers connected to the console's event stream.
+ * Consumes {@code incident.events} (every replica in its own consumer group, from the newest record) and broadcasts
+ * each event to the browsers connected to the console's event stream, which then reload what they show.
  */
 @ApplicationScoped
 public class IncidentFeed {
 
-    private final IncidentBoard board;
     private final BroadcastProcessor<IncidentEvent> broadcast = BroadcastProcessor.create();
-
-    public IncidentFeed(IncidentBoard board) {
-        this.board = board;
-    }
 
     @Incoming("console-incident-events")
     public void consume(byte[] value) {
@@ -32,7 +27,7 @@ public class IncidentFeed {
             Log.warnf("console: skipped an unreadable incident event: %s", e.getMessage());
             return;
         }
-        if (board.apply(event)) {
+        if (event != null && event.incidentId() != null) {
             broadcast.onNext(event);
         }
     }

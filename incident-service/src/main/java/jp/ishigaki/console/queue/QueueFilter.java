@@ -1,84 +1,42 @@
 package jp.ishigaki.console.queue;
 
-import jp.ishigaki.schemas.incident.IncidentEvent;
+import jp.ishigaki.incident.adapter.persistence.IncidentQuery;
 import jp.ishigaki.schemas.incident.IncidentState;
 import jp.ishigaki.schemas.policy.Segment;
 import jp.ishigaki.schemas.policy.Severity;
+import jp.ishigaki.schemas.policy.Threat;
 import jp.ishigaki.schemas.policy.ThreatGroup;
 
-import java.util.Comparator;
-import java.util.Locale;
-import java.util.function.Predicate;
+import java.util.Set;
+import java.util.function.Function;
 
 /**
- * The queue's filters and sort order as the operator chose them in the filter form; blank means "any".
- * Unknown values are ignored rather than rejected, so a stale bookmark still opens the queue.
+ * The queue's filters and sort order as the operator chose them in the filter form; blank means "any". Unknown
+ * values are ignored rather than rejected, so a stale bookmark still opens the queue. Turned into the incident
+ * core's {@link IncidentQuery}.
  */
 public record QueueFilter(String state, String severity, String group, String threat, String segment,
                           String assignee, String ack, String q, String sort) {
+
+    /** The most rows the queue shows at once. */
+    public static final int PAGE_SIZE = 200;
 
     public static QueueFilter none() {
         return new QueueFilter(null, null, null, null, null, null, null, null, null);
     }
 
-    /** Whether an incident (its latest event) passes every filter. */
-    public Predicate<IncidentEvent> predicate() {
-        return e -> matches(state, e.state() == null ? null : e.state().name())
-                && matches(severity, e.severity() == null ? null : e.severity().code())
-                && matches(group, e.threat() == null ? null : e.threat().group().name())
-                && matches(threat, e.threat() == null ? null : e.threat().code())
-                && matches(segment, e.segment() == null ? null : e.segment().code())
-                && matches(assignee, e.assignee())
-                && (blank(ack) || ("yes".equals(ack) == e.acknowledged()))
-                && text(e);
-    }
-
-    /** Severity (highest first), then unacknowledged before acknowledged, then the longest waiting first. */
-    public Comparator<IncidentEvent> comparator() {
-        Comparator<IncidentEvent> bySeverity = Comparator.comparing(
-                (IncidentEvent e) -> e.severity() == null ? Severity.INFO : e.severity()).reversed();
-        Comparator<IncidentEvent> unackFirst = Comparator.comparing(IncidentEvent::acknowledged);
-        Comparator<IncidentEvent> oldestFirst = Comparator.comparing(QueueFilter::openedOrAt);
-        Comparator<IncidentEvent> newestChange = Comparator.comparing(IncidentEvent::at).reversed();
-        return switch (sort == null ? "" : sort) {
-            case "deadline" -> unackFirst.thenComparing(oldestFirst).thenComparing(bySeverity);
-            case "updated" -> newestChange;
-            default -> bySeverity.thenComparing(unackFirst).thenComparing(oldestFirst);
-        };
-    }
-
-    public boolean isOpenStateFilter() {
-        return blank(state);
-    }
-
-    public static boolean isOpen(IncidentEvent e) {
-        return e.state() == null || !e.state().isTerminal();
-    }
-
-    private static java.time.Instant openedOrAt(IncidentEvent e) {
-        return e.at();
-    }
-
-    private boolean text(IncidentEvent e) {
-        if (blank(q)) {
-            return true;
-        }
-        String needle = q.trim().toLowerCase(Locale.ROOT);
-        return contains(e.number(), needle) || contains(e.title(), needle) || contains(e.assignee(), needle)
-                || contains(e.detail(), needle) || (e.threat() != null && (contains(e.threat().ja(), needle)
-                || contains(e.threat().en(), needle)));
-    }
-
-    private static boolean contains(String haystack, String needle) {
-        return haystack != null && haystack.toLowerCase(Locale.ROOT).contains(needle);
-    }
-
-    private static boolean matches(String wanted, String actual) {
-        return blank(wanted) || wanted.equalsIgnoreCase(actual);
-    }
-
-    static boolean blank(String s) {
-        return s == null || s.isBlank();
+    public IncidentQuery toQuery() {
+        Set<IncidentState> states = blank(state) ? openStates() : one(state, IncidentState::valueOf);
+        return new IncidentQuery(states, one(severity, Severity::ofCode), one(threat, Threat::ofCode),
+                one(group, ThreatGroup::valueOf), one(segment, Segment::ofCode),
+                blank(assignee) ? null : assignee.trim(),
+                "yes".equals(ack) ? Boolean.TRUE : "no".equals(ack) ? Boolean.FALSE : null,
+                blank(q) ? null : q.trim(),
+                switch (sort == null ? "" : sort) {
+                    case "deadline" -> IncidentQuery.Sort.NEXT_DUE;
+                    case "opened" -> IncidentQuery.Sort.OPENED;
+                    default -> IncidentQuery.Sort.SEVERITY;
+                }, 0, PAGE_SIZE);
     }
 
     /** The choices of the form's select boxes. */
@@ -92,5 +50,25 @@ public record QueueFilter(String state, String severity, String group, String th
 
     public ThreatGroup[] groups() {
         return ThreatGroup.values();
+    }
+
+    private static Set<IncidentState> openStates() {
+        return Set.of(IncidentState.DETECTED, IncidentState.TRIAGE, IncidentState.CONTAINMENT,
+                IncidentState.INVESTIGATION, IncidentState.RECOVERY, IncidentState.LESSONS);
+    }
+
+    private static <T> Set<T> one(String value, Function<String, T> parse) {
+        if (blank(value)) {
+            return Set.of();
+        }
+        try {
+            return Set.of(parse.apply(value.trim()));
+        } catch (IllegalArgumentException e) {
+            return Set.of();
+        }
+    }
+
+    static boolean blank(String s) {
+        return s == null || s.isBlank();
     }
 }

@@ -4,49 +4,65 @@ import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.common.annotation.Blocking;
+import jakarta.transaction.Transactional;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import jakarta.ws.rs.core.Context;
 import jp.ishigaki.console.i18n.ConsoleLanguage;
-import jp.ishigaki.console.i18n.ConsoleMessages;
 import jp.ishigaki.console.policy.PolicyCatalogue;
 import jp.ishigaki.console.policy.PolicyClause;
 import jp.ishigaki.console.policy.PolicyRef;
-import jp.ishigaki.console.queue.IncidentBoard;
 import jp.ishigaki.console.queue.QueueFilter;
-import jp.ishigaki.schemas.incident.IncidentEvent;
+import jp.ishigaki.escalation.EscalationClockRepository;
+import jp.ishigaki.incident.adapter.persistence.IncidentQueries;
+import jp.ishigaki.incident.application.IncidentStore;
+import jp.ishigaki.incident.domain.Incident;
+import jp.ishigaki.timeline.TimelineRepository;
 
 import java.net.URI;
+import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
-/** The console's pages: queue, incident detail and the policy catalogue (server-rendered, htmx fragments). */
+/** The console's read pages: queue, incident detail and the policy catalogue (server-rendered, htmx fragments). */
 @Path("/console")
 @Authenticated
 @Produces(MediaType.TEXT_HTML)
 @Blocking
 public class ConsolePages {
 
-    private final IncidentBoard board;
+    private static final Pattern NUMBER = Pattern.compile("INC-\\d{4}-\\d{6}");
+
+    private final IncidentQueries queries;
+    private final IncidentStore store;
+    private final EscalationClockRepository clocks;
+    private final TimelineRepository timeline;
     private final PolicyCatalogue catalogue;
     private final ConsoleLanguage language;
-    private final ConsoleMessages msg;
     private final SecurityIdentity identity;
+    private final Clock clock;
 
-    public ConsolePages(IncidentBoard board, PolicyCatalogue catalogue, ConsoleLanguage language,
-                        ConsoleMessages msg, SecurityIdentity identity) {
-        this.board = board;
+    public ConsolePages(IncidentQueries queries, IncidentStore store, EscalationClockRepository clocks,
+                        TimelineRepository timeline, PolicyCatalogue catalogue, ConsoleLanguage language,
+                        SecurityIdentity identity, Clock clock) {
+        this.queries = queries;
+        this.store = store;
+        this.clocks = clocks;
+        this.timeline = timeline;
         this.catalogue = catalogue;
         this.language = language;
-        this.msg = msg;
         this.identity = identity;
+        this.clock = clock;
     }
 
     @GET
@@ -58,34 +74,38 @@ public class ConsolePages {
     @Path("/incidents")
     public TemplateInstance queue(@BeanParam QueueParams params, @Context UriInfo uri) {
         QueueFilter filter = params.filter();
-        return localised(ConsoleTemplates.queue(page(title("nav_queue"), "queue", uri), filter, rows(filter),
-                catalogue.threats()));
+        return localised(ConsoleTemplates.queue(page(language.english() ? "Incident queue" : "インシデント一覧",
+                "queue", uri), filter, rows(filter), catalogue.threats()));
     }
 
     /** The queue's table alone: htmx reloads it when the event stream says an incident changed. */
     @GET
     @Path("/incidents/table")
     public TemplateInstance queueTable(@BeanParam QueueParams params, @Context UriInfo uri) {
-        return localised(ConsoleTemplates.queueTable(page(title("nav_queue"), "queue", uri), rows(params.filter())));
+        return localised(ConsoleTemplates.queueTable(page("", "queue", uri), rows(params.filter())));
     }
 
     @GET
     @Path("/incidents/{id}")
-    public Response detail(@PathParam("id") String id, @Context UriInfo uri) {
-        Page page = page(title("nav_queue"), "queue", uri);
-        return board.latest(id)
-                .map(latest -> Response.ok(localised(ConsoleTemplates.detail(page,
-                        IncidentRow.of(latest, board.first(id).orElse(latest), formats()),
-                        board.history(id).stream().map(e -> EventRow.of(e, formats())).toList()))).build())
-                .orElseGet(() -> Response.status(Response.Status.NOT_FOUND)
-                        .entity(localised(ConsoleTemplates.notFound(page))).build());
+    @Transactional
+    public Response detail(@PathParam("id") String id, @QueryParam("error") String error, @Context UriInfo uri) {
+        Optional<Incident> incident = NUMBER.matcher(id).matches() ? store.findByNumber(id) : store.find(id);
+        if (incident.isEmpty()) {
+            return Response.status(Response.Status.NOT_FOUND)
+                    .entity(localised(ConsoleTemplates.notFound(page("404", "queue", uri)))).build();
+        }
+        Incident i = incident.get();
+        IncidentDetail view = IncidentDetail.of(i, clocks.find(i.id()), timeline.entries(i.id()), formats(),
+                clock.instant());
+        return Response.ok(localised(ConsoleTemplates.detail(page(i.number(), "queue", uri), view,
+                Roles.canAct(identity), error))).build();
     }
 
     @GET
     @Path("/policy")
     public TemplateInstance policy(@Context UriInfo uri) {
-        return localised(ConsoleTemplates.policy(page(title("nav_policy"), "policy", uri), catalogue.clauses(),
-                catalogue.threats(), catalogue.controls()));
+        return localised(ConsoleTemplates.policy(page(language.english() ? "Security policy" : "情報セキュリティ基本方針",
+                "policy", uri), catalogue.clauses(), catalogue.threats(), catalogue.controls()));
     }
 
     /** The side panel's content for one clause: its text and every threat and control under it. */
@@ -100,20 +120,11 @@ public class ConsolePages {
 
     private List<IncidentRow> rows(QueueFilter filter) {
         Formats f = formats();
-        return board.queue(filter).stream()
-                .map((IncidentEvent e) -> IncidentRow.of(e, board.first(e.incidentId()).orElse(e), f))
-                .toList();
+        return queries.find(filter.toQuery()).rows().stream().map(e -> IncidentRow.of(e, f)).toList();
     }
 
     private Formats formats() {
         return new Formats(language.english(), catalogue);
-    }
-
-    private String title(String key) {
-        return switch (key) {
-            case "nav_policy" -> language.english() ? "Security policy" : "情報セキュリティ基本方針";
-            default -> language.english() ? "Incident queue" : "インシデント一覧";
-        };
     }
 
     private Page page(String title, String active, UriInfo uri) {

@@ -21,7 +21,7 @@ final class ConsoleTemplates {
 
     static native TemplateInstance queueTable(Page page, List<IncidentRow> rows);
 
-    static native TemplateInstance detail(Page page, IncidentRow incident, List<EventRow> events);
+    static native TemplateInstance detail(Page page, IncidentDetail incident, boolean canAct, String error);
 
     static native TemplateInstance notFound(Page page);
 

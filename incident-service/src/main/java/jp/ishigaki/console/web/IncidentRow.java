@@ -1,11 +1,17 @@
 package jp.ishigaki.console.web;
 
 import jp.ishigaki.console.policy.PolicyRef;
-import jp.ishigaki.schemas.incident.IncidentEvent;
+import jp.ishigaki.incident.adapter.persistence.IncidentEntity;
+import jp.ishigaki.schemas.incident.IncidentState;
+import jp.ishigaki.schemas.policy.Segment;
+import jp.ishigaki.schemas.policy.Severity;
+import jp.ishigaki.schemas.policy.Threat;
+
+import java.time.Instant;
 
 /**
- * One incident as the queue and the detail page show it, localised; every string derived from events is escaped by
- * the template, never marked raw.
+ * One incident as the queue shows it, localised; every string derived from events is escaped by the template,
+ * never marked raw. {@code dueEpochMs} is the next escalation or deadline (0 when none) for the live countdown.
  */
 public record IncidentRow(
         String id,
@@ -14,36 +20,24 @@ public record IncidentRow(
         String severity,
         String severityLabel,
         PolicyRef threat,
-        String threatGroup,
-        String segment,
         String segmentLabel,
-        String state,
         String stateLabel,
         String assignee,
         boolean acknowledged,
         int escalationLevel,
-        String updated,
-        String updatedIso,
-        long waitingSinceEpochMs) {
+        long detectionCount,
+        String opened,
+        String nextDue,
+        long dueEpochMs) {
 
-    static IncidentRow of(IncidentEvent latest, IncidentEvent first, Formats f) {
-        return new IncidentRow(
-                latest.incidentId(),
-                latest.number(),
-                latest.title(),
-                latest.severity() == null ? "" : latest.severity().code(),
-                latest.severity() == null ? "" : f.english() ? latest.severity().code() : latest.severity().ja(),
-                latest.threat() == null ? null : f.catalogue().threat(latest.threat()),
-                latest.threat() == null ? "" : latest.threat().group().name(),
-                latest.segment() == null ? "" : latest.segment().code(),
-                latest.segment() == null ? "" : f.english() ? latest.segment().en() : latest.segment().ja(),
-                latest.state() == null ? "" : latest.state().name(),
-                latest.state() == null ? "" : f.english() ? latest.state().en() : latest.state().ja(),
-                latest.assignee(),
-                latest.acknowledged(),
-                latest.escalationLevel(),
-                f.dateTime(latest.at()),
-                latest.at() == null ? "" : latest.at().toString(),
-                first.at() == null ? 0 : first.at().toEpochMilli());
+    static IncidentRow of(IncidentEntity e, Formats f) {
+        Severity severity = Severity.ofCode(e.severity);
+        Segment segment = Segment.parseOrUnknown(e.segment);
+        IncidentState state = IncidentState.valueOf(e.state);
+        Instant due = e.nextDueAt;
+        return new IncidentRow(e.id, e.number, e.title, severity.code(), f.severity(severity),
+                f.catalogue().threat(Threat.ofCode(e.threat)), f.english() ? segment.en() : segment.ja(),
+                f.english() ? state.en() : state.ja(), e.assignee, e.ackAt != null, e.escalationLevel,
+                e.detectionCount, f.dateTime(e.openedAt), f.dateTime(due), due == null ? 0 : due.toEpochMilli());
     }
 }

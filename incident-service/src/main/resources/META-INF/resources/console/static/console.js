@@ -5,14 +5,26 @@
 
   function pad(n) { return n < 10 ? "0" + n : String(n); }
 
+  function clock(s) {
+    var h = Math.floor(s / 3600), m = Math.floor((s % 3600) / 60), sec = s % 60;
+    return (h > 0 ? h + ":" + pad(m) : String(m)) + ":" + pad(sec);
+  }
+
+  // Live countdown to the next escalation or deadline; past it, the time overdue.
   function tick() {
     var now = Date.now();
-    document.querySelectorAll(".countdown[data-since]").forEach(function (el) {
-      var since = Number(el.getAttribute("data-since"));
-      if (!since) { el.textContent = ""; return; }
-      var s = Math.max(0, Math.floor((now - since) / 1000));
-      var h = Math.floor(s / 3600), m = Math.floor((s % 3600) / 60), sec = s % 60;
-      el.textContent = (h > 0 ? h + ":" + pad(m) : String(m)) + ":" + pad(sec);
+    var en = document.documentElement.lang === "en";
+    document.querySelectorAll(".countdown[data-due]").forEach(function (el) {
+      var due = Number(el.getAttribute("data-due"));
+      if (!due) { return; }
+      var s = Math.floor((due - now) / 1000);
+      if (s >= 0) {
+        el.textContent = (en ? "in " : "残り ") + clock(s);
+        el.classList.remove("late");
+      } else {
+        el.textContent = (en ? "overdue " : "超過 ") + clock(-s);
+        el.classList.add("late");
+      }
     });
   }
 
