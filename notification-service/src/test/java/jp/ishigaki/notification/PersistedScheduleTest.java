@@ -54,6 +54,43 @@ class PersistedScheduleTest {
         assertThat(results).singleElement().satisfies(r -> assertThat(r.attempt()).isEqualTo(2));
     }
 
+    @Test
+    void shouldSkipARowLockedByAnotherInstanceWithoutHoldingUpOtherNotices() throws Exception {
+        String lockedAddress = Samples.mailbox();
+        NotificationRequest locked = Samples.escalation("別インスタンスが処理中", List.of(Samples.email("山田 太郎", "ja", lockedAddress)));
+        insertLeftOverRow(locked, 0, 1_500);
+        String otherAddress = Samples.mailbox();
+        NotificationRequest other = Samples.escalation("並行する通知", List.of(Samples.email("佐藤 花子", "ja", otherAddress)));
+
+        try (Connection otherInstance = MariaDbTestResource.connection()) {
+            otherInstance.setAutoCommit(false);
+            try (PreparedStatement lock = otherInstance.prepareStatement(
+                    "SELECT id FROM delivery WHERE id = ? FOR UPDATE")) {
+                lock.setLong(1, deliveryId(locked.id()));
+                lock.executeQuery().close();
+            }
+            Mailbox.sleep(2_000);
+            KafkaTopics.request(other);
+
+            assertThat(Mailbox.await(otherAddress, 1, Duration.ofSeconds(15))).as("not blocked by the lock").hasSize(1);
+            assertThat(Mailbox.to(lockedAddress)).as("skipped while another instance holds it").isEmpty();
+            otherInstance.rollback();
+        }
+
+        assertThat(Mailbox.await(lockedAddress, 1, Duration.ofSeconds(15))).as("taken once the lock is gone").hasSize(1);
+    }
+
+    private static long deliveryId(String notificationId) throws Exception {
+        try (Connection db = MariaDbTestResource.connection();
+             PreparedStatement query = db.prepareStatement("SELECT id FROM delivery WHERE notification_id = ?")) {
+            query.setString(1, notificationId);
+            try (var rows = query.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        }
+    }
+
     /** A row as a stopped instance leaves it: {@code attempts} made, next attempt {@code dueInMillis} from now. */
     private static void insertLeftOverRow(NotificationRequest request, int attempts, long dueInMillis) throws Exception {
         try (Connection db = MariaDbTestResource.connection();
