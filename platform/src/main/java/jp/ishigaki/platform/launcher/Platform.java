@@ -199,7 +199,7 @@ public final class Platform {
         } else {
             out.println("                    with the password incident-service printed on its first start (see "
                     + repository.relativize(incident.log()) + "),");
-            out.println("                    or start with ISHIGAKI_ADMIN_PASSWORD set");
+            out.println("                    (on a fresh database, ISHIGAKI_ADMIN_PASSWORD sets it instead)");
         }
         String now = java.time.OffsetDateTime.now(java.time.ZoneOffset.ofHours(9))
                 .truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();

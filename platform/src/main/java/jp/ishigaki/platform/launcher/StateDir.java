@@ -9,8 +9,8 @@ import java.security.SecureRandom;
 import java.util.Base64;
 
 /**
- * The launcher's state under {@code .ishigaki/} in the repository (git-ignored): Kafka and MariaDB data, received
- * mail, logs and generated secrets (owner-only files).
+ * The launcher's state under {@code .ishigaki/} in the repository (git-ignored, owner-only): Kafka and MariaDB data,
+ * received mail, logs and generated secrets (owner-only files).
  */
 public record StateDir(Path root) {
 
@@ -19,6 +19,7 @@ public record StateDir(Path root) {
     public static StateDir at(Path root) {
         StateDir dir = new StateDir(root.toAbsolutePath().normalize());
         dir.create(dir.root());
+        setMode(dir.root(), "rwx------");
         return dir;
     }
 

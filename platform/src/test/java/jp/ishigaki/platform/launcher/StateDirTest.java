@@ -22,6 +22,7 @@ class StateDirTest {
         Path file = state.secrets().resolve("db-ishigaki.password");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(state.secrets()))).isEqualTo("rwx------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(state.root()))).isEqualTo("rwx------");
         assertThat(first).hasSizeGreaterThanOrEqualTo(40).matches("[A-Za-z0-9_-]+");
         assertThat(StateDir.at(repository.resolve(".ishigaki")).secret("db-ishigaki.password")).isEqualTo(first);
         assertThat(state.secret("db-ishigaki_notification.password")).isNotEqualTo(first);
