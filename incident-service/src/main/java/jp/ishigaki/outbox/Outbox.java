@@ -2,6 +2,9 @@ package jp.ishigaki.outbox;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import jp.ishigaki.schemas.topic.Topic;
 
@@ -15,12 +18,18 @@ import java.util.Objects;
 @ApplicationScoped
 public class Outbox {
 
+    private static final Object WAKE_REGISTERED = new Object();
+
     private final EntityManager em;
     private final Clock clock;
+    private final TransactionSynchronizationRegistry transactions;
+    private final OutboxRelay relay;
 
-    public Outbox(EntityManager em, Clock clock) {
+    public Outbox(EntityManager em, Clock clock, TransactionSynchronizationRegistry transactions, OutboxRelay relay) {
         this.em = em;
         this.clock = clock;
+        this.transactions = transactions;
+        this.relay = relay;
     }
 
     /**
@@ -39,5 +48,26 @@ public class Outbox {
                 .setParameter(4, payload)
                 .setParameter(5, clock.instant())
                 .executeUpdate();
+        wakeRelayAfterCommit();
+    }
+
+    /** Publishes right after the commit instead of waiting for the relay's next poll. */
+    private void wakeRelayAfterCommit() {
+        if (transactions.getResource(WAKE_REGISTERED) != null) {
+            return;
+        }
+        transactions.putResource(WAKE_REGISTERED, Boolean.TRUE);
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    relay.wake();
+                }
+            }
+        });
     }
 }

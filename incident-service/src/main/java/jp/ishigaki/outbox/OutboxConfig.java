@@ -9,8 +9,8 @@ import java.time.Duration;
 @ConfigMapping(prefix = "ishigaki.outbox")
 public interface OutboxConfig {
 
-    /** How often the relay looks for pending rows. */
-    @WithDefault("0.2s")
+    /** How often the relay looks for pending rows besides being woken by each commit (at least 1s). */
+    @WithDefault("1s")
     Duration pollInterval();
 
     /** Most rows one relay pass locks and publishes. */

@@ -22,7 +22,11 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
@@ -42,6 +46,14 @@ public class OutboxRelay {
     private final Counter published;
     private final Counter failures;
     private volatile KafkaProducer<String, byte[]> producer;
+    private final ReentrantLock pass = new ReentrantLock();
+    private final AtomicBoolean again = new AtomicBoolean();
+    private final AtomicBoolean woken = new AtomicBoolean();
+    private final ExecutorService waker = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "outbox-relay-wake");
+        t.setDaemon(true);
+        return t;
+    });
 
     public OutboxRelay(EntityManager em, OutboxConfig config, Clock clock, MeterRegistry registry,
                        @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
@@ -53,17 +65,36 @@ public class OutboxRelay {
         this.failures = registry.counter("ishigaki.outbox.failures");
     }
 
-    @Scheduled(every = "${ishigaki.outbox.poll-interval:0.2s}", delayed = "1s",
+    /** Asks for a pass soon (after a commit that wrote outbox rows); passes never overlap within a replica. */
+    public void wake() {
+        again.set(true);
+        if (woken.compareAndSet(false, true)) {
+            waker.execute(() -> {
+                woken.set(false);
+                poll();
+            });
+        }
+    }
+
+    /** The safety net: a pass on every poll interval, whatever was woken. */
+    @Scheduled(every = "${ishigaki.outbox.poll-interval:1s}", delayed = "1s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void poll() {
-        try {
-            int sent;
-            do {
-                sent = relayOnce();
-            } while (sent >= config.batchSize());
-        } catch (RuntimeException e) {
-            failures.increment();
-            Log.warnf("outbox relay pass failed, will retry: %s", e.getMessage());
+        again.set(true);
+        while (again.get() && pass.tryLock()) {
+            try {
+                again.set(false);
+                int sent;
+                do {
+                    sent = relayOnce();
+                } while (sent >= config.batchSize());
+            } catch (RuntimeException e) {
+                failures.increment();
+                Log.warnf("outbox relay pass failed, will retry: %s", e.getMessage());
+                return;
+            } finally {
+                pass.unlock();
+            }
         }
     }
 
@@ -183,6 +214,7 @@ public class OutboxRelay {
 
     @PreDestroy
     void close() {
+        waker.shutdownNow();
         if (producer != null) {
             producer.close(java.time.Duration.ofSeconds(5));
         }

@@ -15,6 +15,7 @@ import jp.ishigaki.schemas.policy.Threat;
 import jp.ishigaki.schemas.topic.Topic;
 import jp.ishigaki.schemas.topic.Topics;
 import jp.ishigaki.testing.Api;
+import jp.ishigaki.testing.Contacts;
 import jp.ishigaki.testing.Detections;
 import jp.ishigaki.user.domain.Role;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -42,6 +43,7 @@ class DetectionIntakeTest {
 
     @Test
     void shouldOpenAnIncidentAndPublishItsEventAndNoticeFromADetection() throws Exception {
+        Contacts.ensure();
         String dedupKey = "win-4625|pc-" + UUID.randomUUID();
         Detection detection = Detections.of(dedupKey, Severity.HIGH, Threat.T1_01, Segment.LGWAN);
         KafkaRecords.send(KafkaTestResource.bootstrapServers(), Topics.DETECTIONS, dedupKey, detection);
@@ -63,7 +65,7 @@ class DetectionIntakeTest {
         assertThat(notices).hasSize(1);
         NotificationRequest notice = notices.get(0).value();
         assertThat(notice.level()).isEqualTo(1);
-        assertThat(notice.recipients()).extracting(Recipient::role).containsExactly("operator");
+        assertThat(notice.recipients()).extracting(Recipient::role).containsOnly("operator");
         assertThat(notice.incidentNumber()).isEqualTo(incident[1]);
 
         Api.as(Role.OPERATOR).queryParam("q", incident[1]).when().get("/api/incidents").then().statusCode(200)

@@ -4,13 +4,22 @@ import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import jp.ishigaki.schemas.incident.IncidentState;
+
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.List;
 import java.util.Locale;
 
 /** The read side of the incident queue: filtered, sorted, paged rows straight from {@code incident}. */
 @ApplicationScoped
 public class IncidentQueries {
+
+    /** Every state that is not terminal: the queue of work. */
+    public static final Set<IncidentState> OPEN_STATES = Arrays.stream(IncidentState.values())
+            .filter(s -> !s.isTerminal()).collect(Collectors.toUnmodifiableSet());
 
     /** One page of rows and the total. */
     public record Result(List<IncidentEntity> rows, long total) {
@@ -19,7 +28,9 @@ public class IncidentQueries {
     public Result find(IncidentQuery q) {
         List<String> where = new ArrayList<>();
         Parameters params = new Parameters();
-        if (!q.states().isEmpty()) {
+        if (q.states().equals(OPEN_STATES)) {
+            where.add("isOpen = true");
+        } else if (!q.states().isEmpty()) {
             where.add("state IN :states");
             params.and("states", q.states().stream().map(Enum::name).toList());
         }
@@ -51,8 +62,8 @@ public class IncidentQueries {
             params.and("text", "%" + escapeLike(q.text().strip()) + "%");
         }
         String order = switch (q.sort()) {
-            case SEVERITY -> "severityRank DESC, nextDueAt ASC NULLS LAST, openedAt DESC";
-            case NEXT_DUE -> "nextDueAt ASC NULLS LAST, severityRank DESC, openedAt DESC";
+            case SEVERITY -> "severityRank DESC, dueSort ASC, id";
+            case NEXT_DUE -> "dueSort ASC, severityRank DESC, id";
             case OPENED -> "openedAt DESC";
         };
         String jpql = (where.isEmpty() ? "" : String.join(" AND ", where)) + " ORDER BY " + order;

@@ -11,26 +11,29 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import jakarta.ws.rs.core.Context;
 import jp.ishigaki.common.InvalidRequestException;
+import jp.ishigaki.common.ProblemDetail;
 import jp.ishigaki.escalation.EscalationClockRepository;
 import jp.ishigaki.incident.adapter.persistence.IncidentQueries;
 import jp.ishigaki.incident.adapter.persistence.IncidentQuery;
 import jp.ishigaki.incident.application.IncidentNotFoundException;
 import jp.ishigaki.incident.application.IncidentService;
 import jp.ishigaki.incident.application.IncidentStore;
+import jp.ishigaki.incident.application.IncidentsConfig;
 import jp.ishigaki.incident.domain.Actor;
 import jp.ishigaki.incident.domain.Incident;
 import jp.ishigaki.incident.domain.ObligationRules;
 import jp.ishigaki.incident.domain.OpenIncident;
-import jp.ishigaki.incident.application.IncidentsConfig;
 import jp.ishigaki.timeline.TimelineChain;
 import jp.ishigaki.timeline.TimelineRepository;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import java.time.Clock;
 import java.util.List;
@@ -73,7 +76,8 @@ public class IncidentResource {
     }
 
     @GET
-    @Operation(summary = "The incident queue: filtered, sorted (severity, nextDue, opened) and paged")
+    @Operation(summary = "The incident queue: filtered (state=OPEN for all open states), sorted (severity, nextDue, "
+            + "opened) and paged")
     public IncidentViews.Page<IncidentViews.Summary> list(
             @QueryParam("state") List<String> state, @QueryParam("severity") List<String> severity,
             @QueryParam("threat") List<String> threat, @QueryParam("threatGroup") List<String> threatGroup,
@@ -95,7 +99,7 @@ public class IncidentResource {
             case "opened", "openedat" -> IncidentQuery.Sort.OPENED;
             default -> throw new InvalidRequestException("unknown sort '" + sort + "' (expected severity, nextDue, opened)");
         };
-        IncidentQuery query = new IncidentQuery(Params.many(state, Params::state), Params.many(severity, Params::severity),
+        IncidentQuery query = new IncidentQuery(Params.states(state), Params.many(severity, Params::severity),
                 Params.many(threat, Params::threat), Params.many(threatGroup, Params::threatGroup),
                 Params.many(segment, Params::segment), assignee, ack, text, order, page, size);
         IncidentQueries.Result result = queries.find(query);
@@ -259,6 +263,20 @@ public class IncidentResource {
     public IncidentViews.Verification verify(@PathParam("id") String id) {
         String resolved = resolveId(id);
         return IncidentViews.Verification.of(resolved, TimelineChain.verify(timeline.entries(resolved)));
+    }
+
+    /** Requests this resource cannot read (malformed JSON, wrong media type) as problem+json, never an HTML page. */
+    @ServerExceptionMapper
+    public Response unreadable(WebApplicationException e) {
+        int status = e.getResponse() == null ? 500 : e.getResponse().getStatus();
+        if (status >= 500) {
+            return ProblemDetail.response(500, "Internal error", "the request could not be processed", "INTERNAL");
+        }
+        String detail = status == 400 ? "the request body is not valid JSON for this endpoint"
+                : status == 415 ? "send the request body as application/json"
+                : Response.Status.fromStatusCode(status) == null ? "request refused"
+                : Response.Status.fromStatusCode(status).getReasonPhrase();
+        return ProblemDetail.response(status, "Invalid request", detail, "INVALID_REQUEST");
     }
 
     private IncidentViews.Detail run(String id, java.util.function.Function<Incident, jp.ishigaki.incident.domain.Outcome> command) {

@@ -50,6 +50,19 @@ final class Params {
         }
     }
 
+    /** States, where {@code OPEN} stands for every state that is not CLOSED or DISMISSED. */
+    static Set<IncidentState> states(List<String> values) {
+        Set<IncidentState> out = new LinkedHashSet<>();
+        for (String v : many(values, String::trim)) {
+            if ("OPEN".equalsIgnoreCase(v)) {
+                Arrays.stream(IncidentState.values()).filter(s -> !s.isTerminal()).forEach(out::add);
+            } else {
+                out.add(state(v));
+            }
+        }
+        return out;
+    }
+
     /** Repeated or comma-separated values. */
     static <T> Set<T> many(List<String> values, Function<String, T> parser) {
         if (values == null) {
