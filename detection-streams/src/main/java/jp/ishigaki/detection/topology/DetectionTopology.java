@@ -59,8 +59,11 @@ public final class DetectionTopology {
 
         builder.globalTable(Topics.ASSETS.name(),
                 Consumed.with(Topics.ASSETS.keySerde(), lenient(Topics.ASSETS.valueSerde())).withName("assets-source"),
+                // No record cache: the global thread flushes a cache only every 10,000 records, and the inventory
+                // index is rebuilt on writes that reach the store.
                 Materialized.<String, Asset>as(inventory.storeSupplier())
-                        .withKeySerde(Topics.ASSETS.keySerde()).withValueSerde(lenient(Topics.ASSETS.valueSerde())));
+                        .withKeySerde(Topics.ASSETS.keySerde()).withValueSerde(lenient(Topics.ASSETS.valueSerde()))
+                        .withCachingDisabled());
 
         Duration window = settings.suppressionWindow();
         boolean persistent = settings.persistentStores();

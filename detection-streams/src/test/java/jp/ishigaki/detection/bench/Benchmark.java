@@ -62,12 +62,14 @@ public final class Benchmark {
         int partitions = Integer.getInteger("bench.partitions", 6);
         System.out.printf("Ishigaki detection benchmark: %,d events, %d threads, %d partitions, %d cores%n", events,
                 threads, partitions, Runtime.getRuntime().availableProcessors());
-        inProcess();
+        if (!Boolean.getBoolean("bench.skipInProcess")) {
+            inProcess();
+        }
         try (EmbeddedKafka kafka = EmbeddedKafka.start()) {
             String bootstrap = kafka.bootstrapServers();
             createTopics(bootstrap, partitions);
             long loaded = load(bootstrap, events);
-            double copy = passThrough(bootstrap, events, threads);
+            double copy = Boolean.getBoolean("bench.skipCopy") ? Double.NaN : passThrough(bootstrap, events, threads);
             double detection = detection(bootstrap, events, threads);
             System.out.printf("%n== Results (%,d events) ==%n", loaded);
             System.out.printf("pass-through copy (plain consumer → producer): %,10.0f events/s%n", copy);
@@ -164,7 +166,9 @@ public final class Benchmark {
         RuleSet rules = RuleLoader.load(RuleFiles.builtin()).ruleSet();
         CountingCounters counters = new CountingCounters();
         StreamsBuilder builder = new StreamsBuilder();
-        DetectionTopology.build(builder, () -> rules, TopologySettings.defaults(), counters);
+        boolean persistent = Boolean.parseBoolean(System.getProperty("bench.persistent", "true"));
+        DetectionTopology.build(builder, () -> rules, TopologySettings.defaults().withPersistentStores(persistent), counters);
+        System.out.printf("detection topology with %s windowed stores%n", persistent ? "RocksDB" : "in-memory");
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "bench-detection-" + UUID.randomUUID());
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
