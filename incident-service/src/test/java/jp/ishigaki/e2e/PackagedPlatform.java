@@ -3,6 +3,7 @@ package jp.ishigaki.e2e;
 import jp.ishigaki.platform.Ports;
 import jp.ishigaki.platform.db.MariaDb;
 import jp.ishigaki.platform.kafka.EmbeddedKafka;
+import jp.ishigaki.platform.kafka.TopicAdmin;
 import jp.ishigaki.platform.launcher.ChildProcess;
 import jp.ishigaki.platform.launcher.DbAccount;
 import jp.ishigaki.platform.launcher.QuarkusApp;
@@ -32,6 +33,7 @@ final class PackagedPlatform implements AutoCloseable {
 
     final String kafka;
     final MailSink mail;
+    private final EmbeddedKafka broker;
     final String adminPassword;
     final QuarkusApp incident;
     final QuarkusApp notification;
@@ -42,15 +44,19 @@ final class PackagedPlatform implements AutoCloseable {
 
     private PackagedPlatform() {
         String run = UUID.randomUUID().toString().replace("-", "").substring(0, 10);
-        kafka = EmbeddedKafka.shared().bootstrapServers();
-        db = MariaDb.forTests();
-        mail = MailSink.start(Ports.free());
-        adminPassword = randomPassword();
         incident = app(QuarkusApp.INCIDENT_SERVICE);
         notification = app(QuarkusApp.NOTIFICATION_SERVICE);
         detection = app(QuarkusApp.DETECTION_STREAMS);
+        adminPassword = randomPassword();
+        db = MariaDb.forTests();
+        // Our own broker, closed in close(): the JVM-wide shared one is stopped by a shutdown hook that races Kafka's
+        // temporary-directory cleanup, and a broker whose log directory vanishes halts the JVM (failing the fork).
+        broker = EmbeddedKafka.start();
+        kafka = broker.bootstrapServers();
+        mail = MailSink.start(Ports.free());
         Path work = Path.of("target", "e2e", run).toAbsolutePath();
         try {
+            TopicAdmin.createAll(kafka);
             DbAccount incidentDb = database("ishigaki_e2e_" + run);
             DbAccount notificationDb = database("ishigaki_e2e_" + run + "_notify");
 
@@ -125,5 +131,6 @@ final class PackagedPlatform implements AutoCloseable {
         }
         mail.close();
         databases.forEach(db::dropDatabase);
+        broker.close();
     }
 }
