@@ -318,4 +318,37 @@ public interface ConsoleMessages {
 
     @Message("免除")
     String task_waive();
+
+    @Message("期間")
+    String dash_period();
+
+    @Message("日")
+    String dash_days();
+
+    @Message("対応中のインシデント（重大度別）")
+    String dash_open_by_severity();
+
+    @Message("受付件数（脅威区分別）")
+    String dash_opened_by_group();
+
+    @Message("受付件数（領域別）")
+    String dash_opened_by_segment();
+
+    @Message("MTTA・MTTR（脅威区分別）")
+    String dash_mtta_mttr();
+
+    @Message("受付")
+    String dash_opened();
+
+    @Message("分")
+    String dash_minutes();
+
+    @Message("未完了")
+    String task_status_OPEN();
+
+    @Message("完了")
+    String task_status_DONE();
+
+    @Message("免除")
+    String task_status_WAIVED();
 }

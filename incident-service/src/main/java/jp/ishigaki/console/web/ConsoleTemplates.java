@@ -25,6 +25,10 @@ final class ConsoleTemplates {
 
     static native TemplateInstance notFound(Page page);
 
+    static native TemplateInstance dashboard(Page page, int days, List<DashboardPage.Bar> open,
+                                             List<DashboardPage.Bar> byGroup, List<DashboardPage.Bar> bySegment,
+                                             List<DashboardPage.Times> times, String model);
+
     static native TemplateInstance policy(Page page, List<PolicyClause> clauses, List<PolicyRef> threats,
                                           List<PolicyRef> controls);
 

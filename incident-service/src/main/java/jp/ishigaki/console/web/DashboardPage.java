@@ -1,0 +1,129 @@
+package jp.ishigaki.console.web;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.Authenticated;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
+import jp.ishigaki.console.i18n.ConsoleLanguage;
+import jp.ishigaki.metrics.ResponseMetrics;
+import jp.ishigaki.schemas.policy.Segment;
+import jp.ishigaki.schemas.policy.Severity;
+import jp.ishigaki.schemas.policy.ThreatGroup;
+import jp.ishigaki.schemas.topic.Json;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The dashboard: open incidents by severity, incidents opened in the period by threat group and segment, and MTTA /
+ * MTTR by threat group, from the incident core's {@link ResponseMetrics}; charts drawn by ECharts from a JSON model
+ * carried in a data attribute (no inline script), with the same figures in tables.
+ */
+@Path("/console/dashboard")
+@Authenticated
+@Produces(MediaType.TEXT_HTML)
+@Blocking
+public class DashboardPage {
+
+    /** A labelled figure of a chart and its table. */
+    public record Bar(String label, long value) {
+    }
+
+    /** MTTA and MTTR of one group, in minutes (null when nothing was acknowledged / closed). */
+    public record Times(String label, long opened, Double mttaMinutes, Double mttrMinutes) {
+    }
+
+    private final ResponseMetrics metrics;
+    private final ConsoleLanguage language;
+    private final SecurityIdentity identity;
+    private final Clock clock;
+
+    public DashboardPage(ResponseMetrics metrics, ConsoleLanguage language, SecurityIdentity identity, Clock clock) {
+        this.metrics = metrics;
+        this.language = language;
+        this.identity = identity;
+        this.clock = clock;
+    }
+
+    @GET
+    @Transactional
+    public TemplateInstance dashboard(@QueryParam("days") @DefaultValue("30") int days, @Context UriInfo uri) {
+        int period = Math.max(1, Math.min(days, 366));
+        Instant to = clock.instant();
+        Instant from = to.minus(Duration.ofDays(period));
+        boolean en = language.english();
+
+        Map<String, Long> bySeverity = new LinkedHashMap<>();
+        for (Severity s : List.of(Severity.CRITICAL, Severity.HIGH, Severity.MEDIUM, Severity.LOW)) {
+            bySeverity.put(en ? s.code() : s.ja(), 0L);
+        }
+        metrics.open().forEach(c -> {
+            Severity s = Severity.ofCode(c.severity());
+            bySeverity.merge(en ? s.code() : s.ja(), c.count(), Long::sum);
+        });
+        List<Bar> open = bySeverity.entrySet().stream().map(e -> new Bar(e.getKey(), e.getValue())).toList();
+
+        List<ResponseMetrics.Row> groups = metrics.responseTimes(from, to, ResponseMetrics.GroupBy.THREAT_GROUP);
+        List<Bar> byGroup = groups.stream().map(r -> new Bar(groupLabel(r.group(), en), r.opened())).toList();
+        List<Bar> bySegment = metrics.responseTimes(from, to, ResponseMetrics.GroupBy.SEGMENT).stream()
+                .map(r -> new Bar(segmentLabel(r.group(), en), r.opened())).toList();
+        List<Times> times = groups.stream().map(r -> new Times(groupLabel(r.group(), en), r.opened(),
+                minutes(r.mttaSeconds()), minutes(r.mttrSeconds()))).toList();
+
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("open", open);
+        model.put("byGroup", byGroup);
+        model.put("bySegment", bySegment);
+        model.put("times", times);
+        model.put("labels", Map.of("mtta", "MTTA", "mttr", "MTTR"));
+        String json;
+        try {
+            json = Json.mapper().writeValueAsString(model);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        return ConsoleTemplates.dashboard(page(uri), period, open, byGroup, bySegment, times, json)
+                .setLocale(language.locale());
+    }
+
+    private static String groupLabel(String group, boolean en) {
+        try {
+            ThreatGroup g = ThreatGroup.valueOf(group);
+            return g.name() + " " + (en ? g.en() : g.ja());
+        } catch (IllegalArgumentException | NullPointerException e) {
+            return String.valueOf(group);
+        }
+    }
+
+    private static String segmentLabel(String segment, boolean en) {
+        Segment s = Segment.parseOrUnknown(segment);
+        return en ? s.en() : s.ja();
+    }
+
+    private static Double minutes(Double seconds) {
+        return seconds == null ? null : Math.round(seconds / 6.0) / 10.0;
+    }
+
+    private Page page(UriInfo uri) {
+        String other = language.english() ? "ja" : "en";
+        URI switched = uri.getRequestUriBuilder().replaceQueryParam("lang", other).build();
+        String href = switched.getRawPath() + (switched.getRawQuery() == null ? "" : "?" + switched.getRawQuery());
+        return new Page(language.lang(), language.english() ? "Dashboard" : "ダッシュボード", "dashboard",
+                identity.getPrincipal().getName(), identity.getRoles(), href);
+    }
+}
