@@ -80,6 +80,27 @@ class PersistedScheduleTest {
         assertThat(Mailbox.await(lockedAddress, 1, Duration.ofSeconds(15))).as("taken once the lock is gone").hasSize(1);
     }
 
+    @Test
+    void shouldSetADamagedRowAsideWithoutStallingTheSchedule() throws Exception {
+        String damagedId = "damaged-" + java.util.UUID.randomUUID();
+        try (Connection db = MariaDbTestResource.connection();
+             PreparedStatement insert = db.prepareStatement("""
+                     INSERT INTO delivery (notification_id, recipient_key, incident_id, channel, address, recipient_index,
+                         request_json, status, attempts, max_attempts, due_at, next_attempt_at, created_at, updated_at)
+                     VALUES (?, SHA2(?, 256), 'inc-x', 'EMAIL', 'x@example.jp', 0, '{"id": broken', 'PENDING', 0, 5,
+                         UTC_TIMESTAMP(6), UTC_TIMESTAMP(6) - INTERVAL 1 SECOND, UTC_TIMESTAMP(6), UTC_TIMESTAMP(6))""")) {
+            insert.setString(1, damagedId);
+            insert.setString(2, damagedId);
+            insert.executeUpdate();
+        }
+        String address = Samples.mailbox();
+        NotificationRequest request = Samples.escalation("壊れた行の後", List.of(Samples.email("山田 太郎", "ja", address)));
+        KafkaTopics.request(request);
+
+        assertThat(Mailbox.await(address, 1, Duration.ofSeconds(15))).hasSize(1);
+        assertThat(EmailDeliveryTest.deliveryStatuses(damagedId)).containsExactly("FAILED");
+    }
+
     private static long deliveryId(String notificationId) throws Exception {
         try (Connection db = MariaDbTestResource.connection();
              PreparedStatement query = db.prepareStatement("SELECT id FROM delivery WHERE notification_id = ?")) {

@@ -51,7 +51,7 @@ class WebhookDeliveryTest {
         KafkaTopics.request(request);
 
         JsonNode body = Json.mapper().readTree(awaitCall("soc-slack", request.id()).body());
-        assertThat(body.get("text").asText()).startsWith("【緊急】" + request.incidentNumber());
+        assertThat(body.get("text").asText()).startsWith("【緊急】" + request.incidentNumber()).doesNotContain("<!channel>");
         String section = body.at("/blocks/0/text/text").asText();
         assertThat(body.at("/blocks/0/text/type").asText()).isEqualTo("mrkdwn");
         assertThat(section).contains("&lt;!channel&gt; 停電 &amp; UPS", "T3-03 火災等の災害",

@@ -68,7 +68,7 @@ public class WebhookReceiver implements QuarkusTestResourceLifecycleManager {
                 Map.entry("ishigaki.webhooks.\"soc-teams\".format", "teams"),
                 Map.entry("ishigaki.webhooks.\"broken\".url", base + "broken"),
                 Map.entry("ishigaki.webhooks.\"broken\".secret", SECRET),
-                Map.entry("ishigaki.webhooks.\"broken\".timeout", "1s"));
+                Map.entry("ishigaki.webhooks.\"broken\".timeout", "3s"));
     }
 
     private void handle(HttpExchange exchange) throws IOException {

@@ -1,6 +1,7 @@
 package jp.ishigaki.notification.delivery;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -94,9 +95,17 @@ public class DeliveryLog {
             delivery.attempts++;
             delivery.nextAttemptAt = now.plus(lease);
             delivery.updatedAt = now;
-            NotificationRequest request = fromJson(delivery.requestJson);
-            claims.add(new Claim(delivery.id, delivery.attempts, delivery.maxAttempts, request,
-                    request.recipients().get(delivery.recipientIndex)));
+            try {
+                NotificationRequest request = Json.mapper().readValue(delivery.requestJson, NotificationRequest.class);
+                claims.add(new Claim(delivery.id, delivery.attempts, delivery.maxAttempts, request,
+                        request.recipients().get(delivery.recipientIndex)));
+            } catch (JsonProcessingException | IndexOutOfBoundsException e) {
+                // A damaged row must not stall the schedule of every other row: set it aside for an operator.
+                Log.errorf("delivery %d holds an unreadable notice and is set aside as FAILED: %s", delivery.id,
+                        e.getMessage());
+                delivery.status = Delivery.Status.FAILED;
+                delivery.lastError = truncate("unreadable delivery row: " + e.getMessage());
+            }
         }
         return claims;
     }
@@ -158,14 +167,6 @@ public class DeliveryLog {
             return Json.mapper().writeValueAsString(request);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("cannot store notice " + request.id(), e);
-        }
-    }
-
-    private static NotificationRequest fromJson(String json) {
-        try {
-            return Json.mapper().readValue(json, NotificationRequest.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("delivery log holds an unreadable notice", e);
         }
     }
 }

@@ -77,7 +77,7 @@ public final class WebhookPayloads {
         section.put("type", "section");
         section.put("text", Map.of("type", "mrkdwn", "text", text.toString()));
         Map<String, Object> payload = new LinkedHashMap<>();
-        payload.put("text", notice.subject());
+        payload.put("text", slackEscape(notice.subject()));
         payload.put("blocks", List.of(section));
         return payload;
     }
