@@ -49,6 +49,35 @@ public final class Databases {
         }
     }
 
+    /**
+     * Drops the platform's two databases on the server {@link #prepare} would use (an embedded server's data goes with
+     * {@code .ishigaki/}); returns what was done, for the terminal.
+     */
+    public static String reset(Map<String, String> env) {
+        String url = env.get("ISHIGAKI_DB_URL");
+        Optional<MariaDb> server;
+        if (url != null && !url.isBlank()) {
+            URI address = MariaDb.parse(url);
+            String adminUser = env.get("ISHIGAKI_DB_ADMIN_USER");
+            if (adminUser == null || adminUser.isBlank()) {
+                return "MariaDB at " + address.getHost() + ": left as it is (no ISHIGAKI_DB_ADMIN_USER)";
+            }
+            server = MariaDb.connect(address.getHost(), port(address), adminUser,
+                    env.getOrDefault("ISHIGAKI_DB_ADMIN_PASSWORD", ""));
+        } else if (Boolean.parseBoolean(env.getOrDefault("ISHIGAKI_DB_EMBEDDED", "false"))) {
+            server = Optional.empty();
+        } else {
+            server = MariaDb.connect("127.0.0.1", 3306, "root", "");
+        }
+        if (server.isEmpty()) {
+            return "embedded MariaDB: its data is removed with .ishigaki/";
+        }
+        server.get().dropDatabase(INCIDENT_DATABASE);
+        server.get().dropDatabase(NOTIFICATION_DATABASE);
+        return "MariaDB at " + server.get().host() + ":" + server.get().port() + ": dropped databases "
+                + INCIDENT_DATABASE + " and " + NOTIFICATION_DATABASE;
+    }
+
     private static Plan external(String url, Map<String, String> env, StateDir state) {
         URI server = MariaDb.parse(url);
         String adminUser = env.get("ISHIGAKI_DB_ADMIN_USER");

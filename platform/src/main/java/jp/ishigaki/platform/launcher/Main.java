@@ -13,6 +13,7 @@ public final class Main {
         Path repository = Path.of(System.getProperty("ishigaki.home", "")).toAbsolutePath().normalize();
         int exit = switch (command) {
             case "run" -> new Platform(repository, System.getenv(), System.out).run();
+            case "reset" -> Reset.run(repository, System.getenv(), System.out);
             default -> {
                 System.err.println("unknown command: " + command);
                 yield 2;
