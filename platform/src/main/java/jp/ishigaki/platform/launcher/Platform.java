@@ -43,7 +43,7 @@ public final class Platform {
     private final Progress progress;
     private final Deque<Stoppable> started = new ArrayDeque<>();
     private final List<ChildProcess> services = new ArrayList<>();
-    private boolean stopping;
+    private volatile boolean stopping;
 
     /** Something started that must be stopped on exit. */
     private record Stoppable(String name, Runnable stop) {
@@ -217,7 +217,7 @@ public final class Platform {
         Set<String> reported = new HashSet<>();
         while (true) {
             for (ChildProcess service : services) {
-                if (!service.isAlive() && reported.add(service.name())) {
+                if (!service.isAlive() && !isStopping() && reported.add(service.name())) {
                     out.println("!! " + service.name() + " stopped unexpectedly; see "
                             + repository.relativize(service.log()));
                 }
@@ -245,6 +245,10 @@ public final class Platform {
             throw new IllegalStateException("stopping");
         }
         started.push(new Stoppable(name, stop));
+    }
+
+    private boolean isStopping() {
+        return stopping;
     }
 
     private void exit(int code) {
