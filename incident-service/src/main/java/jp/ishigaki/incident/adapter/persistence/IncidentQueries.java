@@ -35,8 +35,8 @@ public class IncidentQueries {
             params.and("states", q.states().stream().map(Enum::name).toList());
         }
         if (!q.severities().isEmpty()) {
-            where.add("severity IN :severities");
-            params.and("severities", q.severities().stream().map(s -> s.code()).toList());
+            where.add("severityRank IN :severities");
+            params.and("severities", q.severities().stream().map(Enum::ordinal).toList());
         }
         if (!q.threats().isEmpty()) {
             where.add("threat IN :threats");
