@@ -52,7 +52,16 @@ public class WebhookSender implements Sender {
         }
         Instant now = clock.instant();
         byte[] body = WebhookPayloads.body(endpoint.format(), request, Notices.of(request, recipient), attempt, now);
-        HttpRequest.Builder call = HttpRequest.newBuilder(URI.create(endpoint.url()))
+        URI url;
+        try {
+            url = URI.create(endpoint.url());
+            if (!"https".equalsIgnoreCase(url.getScheme()) && !"http".equalsIgnoreCase(url.getScheme())) {
+                throw new IllegalArgumentException("not http(s)");
+            }
+        } catch (IllegalArgumentException e) {
+            throw new DeliveryException("webhook " + name + ": the configured url is not a valid URI", true);
+        }
+        HttpRequest.Builder call = HttpRequest.newBuilder(url)
                 .timeout(endpoint.timeout())
                 .header("Content-Type", "application/json; charset=utf-8")
                 .header("User-Agent", "Ishigaki-Notification/1")
