@@ -17,6 +17,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -154,8 +155,11 @@ public final class Platform {
                 ServiceEnvironment.detectionStreams(kafka, state.streams(), state.rules()));
         apps.put(QuarkusApp.ofModule(repository, QuarkusApp.NOTIFICATION_SERVICE, NOTIFICATION_PORT),
                 ServiceEnvironment.notificationService(kafka, db.notification(), smtpHost, smtpPort));
-        apps.put(QuarkusApp.ofModule(repository, QuarkusApp.INCIDENT_SERVICE, INCIDENT_PORT),
-                ServiceEnvironment.incidentService(kafka, db.incident()));
+        Map<String, String> incidentEnv = new HashMap<>(ServiceEnvironment.incidentService(kafka, db.incident()));
+        // The embedded default starts with fictional sample contacts and assets (loaded into empty tables only),
+        // so the first event already notifies someone; a real deployment loads the city's own.
+        incidentEnv.put("ISHIGAKI_SAMPLE_DATA_ENABLED", "true");
+        apps.put(QuarkusApp.ofModule(repository, QuarkusApp.INCIDENT_SERVICE, INCIDENT_PORT), incidentEnv);
         long start = System.nanoTime();
         Map<QuarkusApp, ChildProcess> children = new LinkedHashMap<>();
         for (Map.Entry<QuarkusApp, Map<String, String>> app : apps.entrySet()) {
