@@ -351,4 +351,19 @@ public interface ConsoleMessages {
 
     @Message("免除")
     String task_status_WAIVED();
+
+    @Message("開始日")
+    String report_from();
+
+    @Message("終了日")
+    String report_to();
+
+    @Message("CSV 出力")
+    String report_csv();
+
+    @Message("終結")
+    String report_closed();
+
+    @Message("自己点検・監査（基本方針 7）のための期間報告。印刷するとこの表だけが出力されます。")
+    String report_note();
 }

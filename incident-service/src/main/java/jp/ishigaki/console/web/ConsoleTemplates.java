@@ -29,6 +29,9 @@ final class ConsoleTemplates {
                                              List<DashboardPage.Bar> byGroup, List<DashboardPage.Bar> bySegment,
                                              List<DashboardPage.Times> times, String model);
 
+    static native TemplateInstance report(Page page, String from, String to, List<ReportPage.Line> byGroup,
+                                          List<ReportPage.Line> bySegment, List<ReportPage.Line> bySeverity);
+
     static native TemplateInstance policy(Page page, List<PolicyClause> clauses, List<PolicyRef> threats,
                                           List<PolicyRef> controls);
 
