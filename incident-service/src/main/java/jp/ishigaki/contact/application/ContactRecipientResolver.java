@@ -8,7 +8,7 @@ import jp.ishigaki.contact.domain.Person;
 import jp.ishigaki.schemas.notification.Channel;
 import jp.ishigaki.schemas.notification.Recipient;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -20,9 +20,11 @@ import java.util.Set;
 public class ContactRecipientResolver implements RecipientResolver {
 
     private final ContactDirectory contacts;
+    private final Clock clock;
 
-    public ContactRecipientResolver(ContactDirectory contacts) {
+    public ContactRecipientResolver(ContactDirectory contacts, Clock clock) {
         this.contacts = contacts;
+        this.clock = clock;
     }
 
     @Override
@@ -30,7 +32,7 @@ public class ContactRecipientResolver implements RecipientResolver {
         Set<ContactRole> wanted = EnumSet.noneOf(ContactRole.class);
         roles.stream().map(ContactRole::ofCode).flatMap(Optional::stream).forEach(wanted::add);
         List<ResolvedRecipient> result = new ArrayList<>();
-        for (Assignment a : contacts.snapshot().assign(wanted, department, Instant.now())) {
+        for (Assignment a : contacts.snapshot().assign(wanted, department, clock.instant())) {
             List<Recipient> channels = recipients(a);
             if (channels.isEmpty()) {
                 Log.warnf("contact %s (%s) has no e-mail address or webhook", a.person().id(), a.role().code());
