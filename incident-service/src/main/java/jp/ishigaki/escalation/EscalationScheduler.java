@@ -28,13 +28,13 @@ public class EscalationScheduler {
     private final EscalationClockRepository clocks;
     private final IncidentStore store;
     private final IncidentService incidents;
-    private final EscalationPolicy policy;
+    private final EscalationPolicies policy;
     private final EscalationConfig config;
     private final Clock clock;
     private final MeterRegistry registry;
 
     public EscalationScheduler(EscalationClockRepository clocks, IncidentStore store, IncidentService incidents,
-                               EscalationPolicy policy, EscalationConfig config, Clock clock, MeterRegistry registry) {
+                               EscalationPolicies policy, EscalationConfig config, Clock clock, MeterRegistry registry) {
         this.clocks = clocks;
         this.store = store;
         this.incidents = incidents;
@@ -85,12 +85,12 @@ public class EscalationScheduler {
         EscalationPolicy.Step step;
         String why;
         if ("NOTICE".equals(c.kind())) {
-            Duration interval = policy.interval(incident.severity());
+            Duration interval = policy.current().interval(incident.severity());
             step = new EscalationPolicy.Step(NotificationKind.NEW_INCIDENT, c.level(), c.roles(), now,
                     interval == null ? null : now.plus(interval));
             why = "初報（勤務時間内）";
         } else {
-            step = policy.onDue(incident.severity(), incident.escalationLevel(), now);
+            step = policy.current().onDue(incident.severity(), incident.escalationLevel(), now);
             if (step == null) {
                 clocks.stop(incidentId);
                 return false;

@@ -3,6 +3,7 @@ package jp.ishigaki.incident.application;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import jp.ishigaki.escalation.EscalationClockRepository;
+import jp.ishigaki.escalation.EscalationPolicies;
 import jp.ishigaki.incident.domain.Actor;
 import jp.ishigaki.incident.domain.EscalationPolicy;
 import jp.ishigaki.incident.domain.Incident;
@@ -31,12 +32,12 @@ public class IncidentService {
     private final IncidentRecorder recorder;
     private final Notifier notifier;
     private final EscalationClockRepository clocks;
-    private final EscalationPolicy escalation;
+    private final EscalationPolicies escalation;
     private final ObligationRules obligations;
     private final Clock clock;
 
     public IncidentService(IncidentStore store, IncidentRecorder recorder, Notifier notifier,
-                           EscalationClockRepository clocks, EscalationPolicy escalation, ObligationRules obligations,
+                           EscalationClockRepository clocks, EscalationPolicies escalation, ObligationRules obligations,
                            Clock clock) {
         this.store = store;
         this.recorder = recorder;
@@ -65,7 +66,8 @@ public class IncidentService {
         Incident incident = opened.incident();
         store.insert(incident, now);
         recorder.record(incident, opened.changes(), actor, now);
-        EscalationPolicy.Step step = escalation.initial(incident.severity(), incident.segment(), incident.legalTrigger(), now);
+        EscalationPolicy.Step step = escalation.current()
+                .initial(incident.severity(), incident.segment(), incident.legalTrigger(), now);
         if (step.notifyAt().isAfter(now)) {
             clocks.start(incident.id(), step.notifyAt(), step.level(), "NOTICE", step.roles());
             recorder.entry(incident, jp.ishigaki.schemas.incident.IncidentEvent.Type.NOTIFIED,
@@ -133,7 +135,8 @@ public class IncidentService {
         }
         boolean raised = changes.stream().anyMatch(c -> c instanceof IncidentChange.SeverityRaised);
         if (raised && after.isOpen() && !after.isAcknowledged()) {
-            EscalationPolicy.Step step = escalation.initial(after.severity(), after.segment(), after.legalTrigger(), now);
+            EscalationPolicy.Step step = escalation.current()
+                    .initial(after.severity(), after.segment(), after.legalTrigger(), now);
             if (step.level() > after.escalationLevel()) {
                 Set<String> newRoles = new LinkedHashSet<>(step.roles());
                 newRoles.removeAll(EscalationPolicy.CHAIN.subList(0, after.escalationLevel()));
@@ -141,7 +144,7 @@ public class IncidentService {
                         step.nextDueAt()), "重大度の引上げ", "system", now);
             }
             var running = clocks.find(after.id());
-            var interval = escalation.interval(after.severity());
+            var interval = escalation.current().interval(after.severity());
             if (interval != null && (running.isEmpty() || running.get().dueAt().isAfter(now.plus(interval)))) {
                 clocks.start(after.id(), now.plus(interval), after.escalationLevel(), "ESCALATE",
                         nextRoles(after.escalationLevel()));
@@ -159,7 +162,7 @@ public class IncidentService {
                     "the incident is " + incident.state() + "; nothing to escalate");
         }
         Instant now = clock.instant();
-        EscalationPolicy.Step step = escalation.forced(incident.severity(), incident.escalationLevel(),
+        EscalationPolicy.Step step = escalation.current().forced(incident.severity(), incident.escalationLevel(),
                 incident.isAcknowledged(), now);
         String why = "手動エスカレーション" + (reason == null || reason.isBlank() ? "" : "（" + reason.strip() + "）");
         return tell(incident, step, why, actor.name(), now);

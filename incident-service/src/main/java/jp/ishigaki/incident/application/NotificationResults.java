@@ -1,5 +1,6 @@
 package jp.ishigaki.incident.application;
 
+import jp.ishigaki.escalation.EscalationPolicies;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -27,11 +28,11 @@ public class NotificationResults {
     private final IncidentStore store;
     private final IncidentRecorder recorder;
     private final IncidentService incidents;
-    private final EscalationPolicy policy;
+    private final EscalationPolicies policy;
     private final Clock clock;
 
     public NotificationResults(EntityManager em, IncidentStore store, IncidentRecorder recorder,
-                               IncidentService incidents, EscalationPolicy policy, Clock clock) {
+                               IncidentService incidents, EscalationPolicies policy, Clock clock) {
         this.em = em;
         this.store = store;
         this.recorder = recorder;
@@ -59,7 +60,8 @@ public class NotificationResults {
         recorder.entry(incident, IncidentEvent.Type.NOTIFIED, text(result), "notification-service", now);
         boolean atCurrentLevel = result.level() >= incident.escalationLevel();
         if (result.status() == DeliveryStatus.FAILED && incident.isOpen() && !incident.isAcknowledged() && atCurrentLevel) {
-            EscalationPolicy.Step step = policy.forced(incident.severity(), incident.escalationLevel(), false, now);
+            EscalationPolicy.Step step = policy.current()
+                    .forced(incident.severity(), incident.escalationLevel(), false, now);
             incidents.tell(incident, step, "通知の最終失敗（" + who(result.recipient()) + "）", "system", now);
         }
     }
