@@ -366,4 +366,214 @@ public interface ConsoleMessages {
 
     @Message("自己点検・監査（基本方針 7）のための期間報告。印刷するとこの表だけが出力されます。")
     String report_note();
+
+    @Message("可用性")
+    String asset_availability();
+
+    @Message("格付け（自治体機密性・完全性・可用性）")
+    String asset_classification();
+
+    @Message("格付け: 自治体機密性 3A/3B/3C/2/1、完全性 2/1、可用性 2/1（令和6年10月ガイドライン）。強調表示の行は機密性3A・3B または完全性・可用性2で、インシデントの重大度が一段上がります。")
+    String asset_classification_note();
+
+    @Message("自治体機密性")
+    String asset_confidentiality();
+
+    @Message("件")
+    String asset_count();
+
+    @Message("削除")
+    String asset_delete();
+
+    @Message("所管課")
+    String asset_department();
+
+    @Message("編集")
+    String asset_edit();
+
+    @Message("条件に合う情報資産はありません。")
+    String asset_empty();
+
+    @Message("ホスト")
+    String asset_hosts();
+
+    @Message("CSV取込")
+    String asset_import();
+
+    @Message("列")
+    String asset_import_column();
+
+    @Message("新規")
+    String asset_import_created();
+
+    @Message("問題")
+    String asset_import_problem();
+
+    @Message("不採用")
+    String asset_import_rejected();
+
+    @Message("CSV取込結果")
+    String asset_import_report();
+
+    @Message("行")
+    String asset_import_row();
+
+    @Message("行数")
+    String asset_import_rows();
+
+    @Message("取り込む")
+    String asset_import_submit();
+
+    @Message("更新")
+    String asset_import_updated();
+
+    @Message("完全性")
+    String asset_integrity();
+
+    @Message("管理者")
+    String asset_manager();
+
+    @Message("名称")
+    String asset_name();
+
+    @Message("情報資産を登録")
+    String asset_new();
+
+    @Message("保存")
+    String asset_save();
+
+    @Message("保存しました")
+    String asset_saved();
+
+    @Message("キャンセル")
+    String cancel();
+
+    @Message("対応可否")
+    String contact_availability();
+
+    @Message("対応可")
+    String contact_available();
+
+    @Message("連絡先")
+    String contact_channels();
+
+    @Message("課")
+    String contact_departments();
+
+    @Message("情報セキュリティ管理者")
+    String contact_dept_manager();
+
+    @Message("代理者（順）")
+    String contact_deputies();
+
+    @Message("代理")
+    String contact_deputy_for();
+
+    @Message("不在者:")
+    String contact_deputy_for_prefix();
+
+    @Message("対応可に戻す")
+    String contact_mark_available();
+
+    @Message("不在にする")
+    String contact_mark_unavailable();
+
+    @Message("氏名")
+    String contact_name();
+
+    @Message("該当する通知先がありません。")
+    String contact_no_recipient();
+
+    @Message("連絡先が登録されていません。")
+    String contact_none();
+
+    @Message("担当者")
+    String contact_people();
+
+    @Message("重大度別エスカレーション方針")
+    String contact_policy();
+
+    @Message("未確認時のエスカレーション間隔")
+    String contact_policy_after();
+
+    @Message("勤務時間内のみ通知")
+    String contact_policy_hours();
+
+    @Message("発生時に通知する役割")
+    String contact_policy_notify();
+
+    @Message("この方針は設定ファイル（ishigaki.escalation.*）で定めるもので、画面からは変更できません（参照のみ）。")
+    String contact_policy_readonly();
+
+    @Message("最上位で繰り返し通知")
+    String contact_policy_repeat();
+
+    @Message("通知先プレビュー")
+    String contact_preview();
+
+    @Message("選んだ役割に今通知した場合の宛先です。不在者の代わりに最初の対応可能な代理者が入ります（基本方針 §3(4)）。")
+    String contact_preview_note();
+
+    @Message("表示")
+    String contact_preview_show();
+
+    @Message("理由")
+    String contact_reason();
+
+    @Message("役割")
+    String contact_roles();
+
+    @Message("不在")
+    String contact_unavailable();
+
+    @Message("期限")
+    String contact_until();
+
+    @Message("いいえ")
+    String no();
+
+    @Message("次へ")
+    String page_next();
+
+    @Message("前へ")
+    String page_prev();
+
+    @Message("件")
+    String rejected_count();
+
+    @Message("修正して再送")
+    String rejected_fix_replay();
+
+    @Message("キー")
+    String rejected_key();
+
+    @Message("最新")
+    String rejected_latest();
+
+    @Message("取込拒否イベントはありません。")
+    String rejected_none();
+
+    @Message("security.events.dlq の最新レコードです。時刻は日本時間。修正した値は元のキーで security.events.raw に再送され、再送者は記録されます。")
+    String rejected_note();
+
+    @Message("理由")
+    String rejected_reason();
+
+    @Message("再送する")
+    String rejected_replay();
+
+    @Message("再送しました")
+    String rejected_replayed();
+
+    @Message("元の値")
+    String rejected_show_value();
+
+    @Message("元のトピック / パーティション / オフセット")
+    String rejected_source();
+
+    @Message("値")
+    String rejected_value();
+
+    @Message("はい")
+    String yes();
 }
