@@ -1,0 +1,162 @@
+package jp.ishigaki.console.web;
+
+import io.quarkus.logging.Log;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.Authenticated;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriBuilder;
+import jakarta.ws.rs.core.UriInfo;
+import jp.ishigaki.console.i18n.ConsoleLanguage;
+import jp.ishigaki.console.rejected.DeadLetters;
+import jp.ishigaki.schemas.event.DeadLetter;
+import jp.ishigaki.schemas.topic.Topics;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.time.format.DateTimeFormatter;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Rejected events: the latest records of {@code security.events.dlq} with reason, detail, source position, time and
+ * the original value; staff (not the auditor) may edit a value and replay it to {@code security.events.raw} under
+ * its original key. Every replay is logged with the user's name.
+ */
+@Path("/console/rejected")
+@Authenticated
+@Produces(MediaType.TEXT_HTML)
+@Blocking
+public class RejectedPage {
+
+    private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+    private static final int MAX_VALUE = 1_048_576;
+
+    /** One dead letter as the page shows it; {@code value} is the original text (decoded from base64 if UTF-8). */
+    public record Row(int partition, long offset, String rejectedAt, String reason, String detail, String source,
+                      String key, String value, boolean binary, String problem) {
+
+        public String anchor() {
+            return "dlq-" + partition + "-" + offset;
+        }
+    }
+
+    @CheckedTemplate(basePath = "console")
+    static final class Templates {
+        private Templates() {
+        }
+
+        static native TemplateInstance rejected(Page page, List<Row> rows, int limit, boolean canReplay,
+                                                String replayed, String error);
+    }
+
+    private final DeadLetters deadLetters;
+    private final PageContext context;
+
+    public RejectedPage(DeadLetters deadLetters, PageContext context) {
+        this.deadLetters = deadLetters;
+        this.context = context;
+    }
+
+    @GET
+    public TemplateInstance list(@QueryParam("limit") @DefaultValue("50") int limit,
+                                 @QueryParam("replayed") String replayed, @QueryParam("error") String error,
+                                 @Context UriInfo uri) {
+        int n = Math.max(1, Math.min(limit, 500));
+        String problem = error;
+        List<Row> rows;
+        try {
+            rows = deadLetters.latest(n).stream().map(RejectedPage::row).toList();
+        } catch (RuntimeException e) {
+            Log.warnf("cannot read %s: %s", Topics.EVENTS_DLQ.name(), e.getMessage());
+            rows = List.of();
+            problem = "Kafka: " + e.getMessage();
+        }
+        return Templates.rejected(context.page("取込拒否イベント", "Rejected events", "rejected", uri), rows, n,
+                context.hasAny(Roles.WRITERS), replayed, problem).setLocale(context.language().locale());
+    }
+
+    /** Sends the edited value of one dead letter back to {@code security.events.raw} under the original key. */
+    @POST
+    @Path("/{partition}/{offset}/replay")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @RolesAllowed({"operator", "manager", "supervisor", "ciso", "admin"})
+    public Response replay(@PathParam("partition") int partition, @PathParam("offset") long offset,
+                           @FormParam("value") String value) {
+        if (value == null || value.isBlank()) {
+            return back(null, "value: is required");
+        }
+        byte[] bytes = value.strip().getBytes(StandardCharsets.UTF_8);
+        if (bytes.length > MAX_VALUE) {
+            return back(null, "value: larger than " + MAX_VALUE + " bytes");
+        }
+        Optional<DeadLetters.Entry> entry = deadLetters.at(partition, offset);
+        if (entry.isEmpty()) {
+            return back(null, "no record at " + Topics.EVENTS_DLQ.name() + " " + partition + "@" + offset);
+        }
+        DeadLetter letter = entry.get().letter();
+        String key = letter != null && letter.key() != null ? letter.key() : entry.get().key();
+        try {
+            deadLetters.replay(key, bytes);
+        } catch (IllegalStateException e) {
+            return back(null, e.getMessage());
+        }
+        Log.infof("rejected record %s %d@%d (key %s, source %s) replayed to %s by %s, %d bytes",
+                Topics.EVENTS_DLQ.name(), partition, offset, key,
+                letter == null ? "?" : letter.sourceTopic() + " " + letter.partition() + "@" + letter.offset(),
+                Topics.EVENTS_RAW.name(), context.user(), bytes.length);
+        return back(partition + "@" + offset, null);
+    }
+
+    private static Response back(String replayed, String error) {
+        UriBuilder to = UriBuilder.fromPath("/console/rejected");
+        if (replayed != null) {
+            to.queryParam("replayed", replayed);
+        }
+        if (error != null) {
+            to.queryParam("error", error);
+        }
+        return Response.seeOther(to.build()).build();
+    }
+
+    private static Row row(DeadLetters.Entry e) {
+        DeadLetter d = e.letter();
+        if (d == null) {
+            return new Row(e.partition(), e.offset(), SHOWN.format(e.timestamp().atZone(ConsoleLanguage.TOKYO)), "",
+                    "", "", e.key(), "", false, e.problem());
+        }
+        String value = d.value();
+        boolean binary = false;
+        if (value == null && d.valueBase64() != null) {
+            try {
+                value = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                        .decode(ByteBuffer.wrap(Base64.getDecoder().decode(d.valueBase64()))).toString();
+            } catch (CharacterCodingException | IllegalArgumentException ex) {
+                value = d.valueBase64();
+                binary = true;
+            }
+        }
+        String at = SHOWN.format((d.rejectedAt() == null ? e.timestamp() : d.rejectedAt())
+                .atZone(ConsoleLanguage.TOKYO));
+        String source = d.sourceTopic() == null ? "" : d.sourceTopic() + " / " + d.partition() + " / " + d.offset();
+        return new Row(e.partition(), e.offset(), at, d.reason() == null ? "" : d.reason().name(),
+                d.detail() == null ? "" : d.detail(), source, d.key() == null ? e.key() : d.key(),
+                value == null ? "" : value, binary, null);
+    }
+}
