@@ -179,6 +179,10 @@ final class ConditionParser {
     }
 
     static EventMatch anyOf(List<EventMatch> parts) {
+        return Keyed.of(anyOfUnkeyed(parts), Keyed.union(parts));
+    }
+
+    private static EventMatch anyOfUnkeyed(List<EventMatch> parts) {
         EventMatch[] array = parts.toArray(EventMatch[]::new);
         if (array.length == 2) {
             EventMatch a = array[0];
@@ -196,10 +200,14 @@ final class ConditionParser {
     }
 
     static EventMatch allOf(List<EventMatch> parts) {
-        EventMatch[] array = parts.toArray(EventMatch[]::new);
-        if (array.length == 1) {
-            return array[0];
+        if (parts.size() == 1) {
+            return parts.get(0);
         }
+        return Keyed.of(allOfUnkeyed(parts), Keyed.intersection(parts));
+    }
+
+    private static EventMatch allOfUnkeyed(List<EventMatch> parts) {
+        EventMatch[] array = parts.toArray(EventMatch[]::new);
         if (array.length == 2) {
             EventMatch a = array[0];
             EventMatch b = array[1];

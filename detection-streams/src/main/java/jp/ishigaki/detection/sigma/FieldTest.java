@@ -1,7 +1,10 @@
 package jp.ishigaki.detection.sigma;
 
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * One {@code field|modifiers: values} line of a selection. A list value in the event matches when any element
@@ -33,6 +36,22 @@ record FieldTest(String field, List<ValueMatcher> matchers, boolean all, boolean
             }
         }
         return false;
+    }
+
+    /** The values of an equality-only test (none when it can match an absent field or compares otherwise). */
+    @Override
+    public Map<String, Set<String>> requiredValues() {
+        if (exists != null || matchesAbsent || matchers.isEmpty()) {
+            return Map.of();
+        }
+        Set<String> values = new HashSet<>();
+        for (ValueMatcher matcher : matchers) {
+            if (!(matcher instanceof ValueMatcher.Equals equals) || !RuleIndex.ascii(equals.expected())) {
+                return Map.of();
+            }
+            values.add(equals.expected().toLowerCase(Locale.ROOT));
+        }
+        return Map.of(field, Set.copyOf(values));
     }
 
     private static boolean anyElement(ValueMatcher matcher, Object value) {

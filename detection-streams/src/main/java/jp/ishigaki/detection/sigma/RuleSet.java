@@ -11,7 +11,8 @@ import java.util.Set;
 
 /**
  * An immutable, compiled set of rules. Single rules are indexed by logsource product ({@code observer.type}), so
- * each event is tested only against the rules of its own product plus the product-less ones. Correlation rules are
+ * each event is tested only against the rules of its own product plus the product-less ones, and within a product
+ * by {@code event.code} / {@code event.action} ({@link RuleIndex}). Correlation rules are
  * indexed by the rules they reference. Correlations must reference rules (or other correlations) by id or name.
  */
 public final class RuleSet {
@@ -20,8 +21,8 @@ public final class RuleSet {
 
     private final List<SigmaRule> rules;
     private final List<CorrelationRule> correlations;
-    private final Map<String, SigmaRule[]> byProduct;
-    private final SigmaRule[] anyProduct;
+    private final Map<String, RuleIndex> byProduct;
+    private final RuleIndex anyProduct;
     private final Map<String, List<CorrelationRule>> correlationsByRef;
     private final Set<String> silenced;
     private final Map<String, Rule> byId;
@@ -54,12 +55,12 @@ public final class RuleSet {
             }
         }
         this.byId = Map.copyOf(ids);
-        this.anyProduct = any.toArray(NONE);
-        Map<String, SigmaRule[]> built = new HashMap<>();
+        this.anyProduct = new RuleIndex(any.toArray(NONE));
+        Map<String, RuleIndex> built = new HashMap<>();
         index.forEach((product, list) -> {
             List<SigmaRule> all = new ArrayList<>(list);
             all.addAll(any);
-            built.put(product, all.toArray(NONE));
+            built.put(product, new RuleIndex(all.toArray(NONE)));
         });
         this.byProduct = Map.copyOf(built);
         Map<String, List<CorrelationRule>> refs = new HashMap<>();
@@ -94,17 +95,8 @@ public final class RuleSet {
     /** The single rules that match the flattened event, in load order. */
     public List<SigmaRule> match(Map<String, Object> event) {
         Object type = event.get("observer.type");
-        SigmaRule[] candidates = type instanceof String s ? byProduct.getOrDefault(s.toLowerCase(Locale.ROOT), anyProduct) : anyProduct;
-        List<SigmaRule> hits = null;
-        for (SigmaRule rule : candidates) {
-            if (rule.matchesIndexed(event)) {
-                if (hits == null) {
-                    hits = new ArrayList<>(2);
-                }
-                hits.add(rule);
-            }
-        }
-        return hits == null ? List.of() : hits;
+        RuleIndex candidates = type instanceof String s ? byProduct.getOrDefault(s.toLowerCase(Locale.ROOT), anyProduct) : anyProduct;
+        return candidates.match(event);
     }
 
     /** Correlation rules that reference the rule (or correlation) with this id. */

@@ -89,10 +89,16 @@ interface ValueMatcher {
     }
 
     static ValueMatcher equalsIgnoreCase(String expected) {
-        return value -> {
+        return new Equals(expected);
+    }
+
+    /** Case-insensitive equality; rules whose fields use only this can be indexed on the value. */
+    record Equals(String expected) implements ValueMatcher {
+        @Override
+        public boolean test(Object value) {
             String s = text(value);
             return s != null && s.equalsIgnoreCase(expected);
-        };
+        }
     }
 
     static ValueMatcher startsWith(String prefix) {
