@@ -4,28 +4,54 @@ import jp.ishigaki.schemas.event.EcsDocument;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /**
- * A valid raw event in the form the rules see: the canonical nested document for output, and a flat map of dotted
- * paths for matching, with {@code observer.type} and {@code labels.segment} in lower case and
- * {@code event.category} / {@code event.type} always lists. {@code timestamp} is {@code @timestamp} in UTC.
+ * A valid raw event in the form the rules see: a flat map of dotted paths for matching, with {@code observer.type}
+ * and {@code labels.segment} in lower case and {@code event.category} / {@code event.type} always lists, and the
+ * canonical nested document for output (built on first use: most events are discarded without needing it).
+ * {@code timestamp} is {@code @timestamp} in UTC.
  */
-public record NormalisedEvent(String eventId, Instant timestamp, String host, Map<String, Object> document,
-        Map<String, Object> flat) {
+public final class NormalisedEvent {
 
-    public static NormalisedEvent of(EcsDocument document) {
-        Map<String, Object> flat = document.flatten();
+    private final String eventId;
+    private final Instant timestamp;
+    private final String host;
+    private final Map<String, Object> flat;
+    private final Map<String, Object> source;
+    private Map<String, Object> document;
+
+    private NormalisedEvent(Instant timestamp, Map<String, Object> flat, Map<String, Object> source,
+            Map<String, Object> document) {
+        this.timestamp = timestamp;
+        this.flat = flat;
+        this.source = source;
+        this.document = document;
         lowerCase(flat, "observer.type");
         lowerCase(flat, "labels.segment");
         asList(flat, "event.category");
         asList(flat, "event.type");
+        this.eventId = (String) flat.get("event.id");
+        this.host = flat.get("host.name") instanceof String h ? h : null;
+    }
+
+    public static NormalisedEvent of(EcsDocument document) {
+        Map<String, Object> flat = document.flatten();
         Instant timestamp = OffsetDateTime.parse((String) flat.get("@timestamp")).toInstant();
-        Object host = flat.get("host.name");
-        return new NormalisedEvent((String) flat.get("event.id"), timestamp, host instanceof String h ? h : null,
-                document.asMap(), flat);
+        return new NormalisedEvent(timestamp, flat, null, document.asMap());
+    }
+
+    /**
+     * From the flat leaves of a valid event (dotted keys as in {@link EcsDocument#flatten()}, never both a leaf
+     * and its parent); {@code raw} is kept unchanged to build the nested document on demand.
+     */
+    static NormalisedEvent ofFlat(Map<String, Object> raw, Instant timestamp) {
+        Map<String, Object> flat = new HashMap<>(raw.size() * 2 + 16);
+        flat.putAll(raw);
+        return new NormalisedEvent(timestamp, flat, raw, null);
     }
 
     private static void lowerCase(Map<String, Object> flat, String key) {
@@ -39,6 +65,31 @@ public record NormalisedEvent(String eventId, Instant timestamp, String host, Ma
         if (value != null && !(value instanceof List)) {
             flat.put(key, List.of(value));
         }
+    }
+
+    public String eventId() {
+        return eventId;
+    }
+
+    public Instant timestamp() {
+        return timestamp;
+    }
+
+    public String host() {
+        return host;
+    }
+
+    /** The canonical nested document, read-only. */
+    public Map<String, Object> document() {
+        if (document == null) {
+            document = EcsDocument.of(source).asMap();
+        }
+        return document;
+    }
+
+    /** The flat map the rules match on (enrichment adds {@code ishigaki.*} keys to it). */
+    public Map<String, Object> flat() {
+        return flat;
     }
 
     public String text(String key) {

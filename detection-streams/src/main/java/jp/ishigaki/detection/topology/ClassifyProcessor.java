@@ -3,6 +3,7 @@ package jp.ishigaki.detection.topology;
 import io.quarkus.logging.Log;
 import jp.ishigaki.detection.classify.Classification;
 import jp.ishigaki.detection.classify.Classifier;
+import jp.ishigaki.detection.classify.FlatEvents;
 import jp.ishigaki.detection.classify.NormalisedEvent;
 import jp.ishigaki.detection.detect.HitFactory;
 import jp.ishigaki.detection.sigma.RuleSet;
@@ -24,7 +25,8 @@ import java.util.Base64;
 import java.util.function.Supplier;
 
 /**
- * Validate → normalise → enrich → classify for one raw record. Every record leaves as exactly one
+ * Validate → normalise → enrich → classify for one raw record (plain valid events take the streaming fast path
+ * of {@link FlatEvents}; everything else the contract parser). Every record leaves as exactly one
  * {@link Outcome}, and is counted once; any exception turns into a dead letter with {@code PROCESSING_FAILED}.
  * Classified records continue with the event's own {@code @timestamp} as record time.
  */
@@ -68,11 +70,14 @@ final class ClassifyProcessor implements Processor<String, byte[], String, Outco
     }
 
     private Record<String, Outcome> classify(Record<String, byte[]> record) {
-        RawEvents.Parsed parsed = RawEvents.parse(record.value(), maxBytes);
-        if (parsed instanceof RawEvents.Rejected rejected) {
-            return record.withValue(deadLetter(record, rejected.reason(), rejected.detail()));
+        NormalisedEvent event = FlatEvents.parse(record.value(), maxBytes);
+        if (event == null) {
+            RawEvents.Parsed parsed = RawEvents.parse(record.value(), maxBytes);
+            if (parsed instanceof RawEvents.Rejected rejected) {
+                return record.withValue(deadLetter(record, rejected.reason(), rejected.detail()));
+            }
+            event = NormalisedEvent.of(((RawEvents.Valid) parsed).document());
         }
-        NormalisedEvent event = NormalisedEvent.of(((RawEvents.Valid) parsed).document());
         RuleSet ruleSet = rules.get();
         Classification classification = classifier.classify(event, inventory.index(assets), ruleSet);
         if (classification instanceof Classification.Discarded discarded) {

@@ -1,0 +1,68 @@
+package jp.ishigaki.detection.classify;
+
+import jp.ishigaki.detection.TestEvents;
+import jp.ishigaki.detection.simulate.EventGenerator;
+import jp.ishigaki.schemas.event.RawEvents;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class FlatEventsTest {
+
+    private static void assertSameAsContractParser(byte[] json) {
+        NormalisedEvent fast = FlatEvents.parse(json, RawEvents.DEFAULT_MAX_BYTES);
+        assertThat(fast).as(new String(json, StandardCharsets.UTF_8)).isNotNull();
+        NormalisedEvent slow = NormalisedEvent.of(((RawEvents.Valid) RawEvents.parse(json)).document());
+        assertThat(fast.flat()).isEqualTo(slow.flat());
+        assertThat(fast.document()).isEqualTo(slow.document());
+        assertThat(List.copyOf(fast.document().keySet())).isEqualTo(List.copyOf(slow.document().keySet()));
+        assertThat(fast.eventId()).isEqualTo(slow.eventId());
+        assertThat(fast.timestamp()).isEqualTo(slow.timestamp());
+        assertThat(fast.host()).isEqualTo(slow.host());
+    }
+
+    private static byte[] bytes(String json) {
+        return json.getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void generatedEventsGiveTheSameFlatMapAndDocumentAsTheContractParser() {
+        EventGenerator generator = new EventGenerator(7, EventGenerator.Mix.REALISTIC, 0.05);
+        for (int i = 0; i < 3_000; i++) {
+            assertSameAsContractParser(TestEvents.json(generator.next(Instant.now())));
+        }
+    }
+
+    @Test
+    void nestedDottedMixedArraysNumbersAndEmptyObjectsAgreeWithTheContractParser() {
+        assertSameAsContractParser(bytes("""
+                {"@timestamp":"2026-01-02T03:04:05+09:00","event":{"id":"e1","kind":"event","code":4625,
+                 "category":["authentication"]},"observer.type":"Windows","host":{"name":"pc-1","ip":["10.0.0.1"]},
+                 "source.port":443,"labels":{"x.y":true,"z":1.5,"big":123456789012345678901234567890,"e":{}},
+                 "user.roles":[{"a":1},"b"]}"""));
+    }
+
+    @Test
+    void anythingUnusualIsLeftToTheContractParser() {
+        String envelope = "\"@timestamp\":\"2026-01-02T03:04:05Z\",\"event.id\":\"e1\",\"event.kind\":\"event\","
+                + "\"observer.type\":\"linux\"";
+        for (String json : List.of(
+                "{" + envelope + ",\"a\":1,\"a.b\":2}",             // leaf and parent: conflict
+                "{" + envelope + ",\"a\":{\"b\":1},\"a.b\":1}",     // same field twice (equal values merge)
+                "{" + envelope + ",\"a\":null}",                    // nulls
+                "{" + envelope + ",\"a..b\":1}",                    // literal empty segment
+                "{" + envelope + ",\"a\":1,\"a\":2}",               // duplicate key
+                "{\"@timestamp\":\"yesterday\",\"event.id\":\"e1\",\"event.kind\":\"event\",\"observer.type\":\"x\"}",
+                "{\"@timestamp\":\"2026-01-02T03:04:05Z\",\"event.id\":\"e1\",\"event.kind\":\"other\",\"observer.type\":\"x\"}",
+                "{\"event.id\":\"e1\",\"event.kind\":\"event\",\"observer.type\":\"x\"}",
+                "[1,2]", "{not json", "")) {
+            assertThat(FlatEvents.parse(bytes(json), RawEvents.DEFAULT_MAX_BYTES)).as(json).isNull();
+        }
+        assertThat(FlatEvents.parse(bytes("{" + envelope + "}"), 10)).isNull();
+        assertThat(FlatEvents.parse(bytes("{" + envelope + "}"), RawEvents.DEFAULT_MAX_BYTES)).isNotNull();
+    }
+}
