@@ -35,7 +35,8 @@ import java.util.function.Supplier;
 /**
  * Dedup, flood control and correlation on named windowed stores.
  * <ul>
- * <li>{@code detection-dedup}: one {@link DedupState} per dedup key and suppression window. The first hit of a
+ * <li>{@code detection-dedup}: one {@link DedupState} per dedup key and suppression window (read through
+ * {@link DedupWindows}, which keeps each key's newest window as an object). The first hit of a
  * window is published at once; later hits raise the count, and an update is published when a hit arrives at least
  * {@code updateInterval} (event time) after the last publication, and by a wall-clock punctuation every
  * {@code updateInterval} for any count not yet published — so the final count of a window is always published.</li>
@@ -59,6 +60,7 @@ final class DetectProcessor implements Processor<String, RuleHit, String, Detect
     private final long updateMs;
     private ProcessorContext<String, Detection> context;
     private WindowStore<String, DedupState> dedup;
+    private DedupWindows windows;
     private WindowStore<String, Long> seen;
     private WindowStore<String, CorrelationEntry> correlations;
 
@@ -74,6 +76,7 @@ final class DetectProcessor implements Processor<String, RuleHit, String, Detect
     public void init(ProcessorContext<String, Detection> context) {
         this.context = context;
         this.dedup = context.getStateStore(DEDUP_STORE);
+        this.windows = new DedupWindows(dedup, windowMs);
         this.seen = context.getStateStore(SEEN_STORE);
         this.correlations = context.getStateStore(CORRELATION_STORE);
         context.schedule(Duration.ofMillis(updateMs), PunctuationType.WALL_CLOCK_TIME, now -> flushPending());
@@ -270,15 +273,7 @@ final class DetectProcessor implements Processor<String, RuleHit, String, Detect
 
     /** The suppression window of this key that covers {@code ts}, if one is open. */
     private DedupState openWindow(String dedupKey, long ts) {
-        try (WindowStoreIterator<DedupState> it = dedup.backwardFetch(dedupKey, ts - windowMs + 1, ts + windowMs - 1)) {
-            while (it.hasNext()) {
-                DedupState state = it.next().value;
-                if (state != null && ts >= state.windowStartMs() - windowMs && ts < state.windowStartMs() + windowMs) {
-                    return state;
-                }
-            }
-        }
-        return null;
+        return windows.open(dedupKey, ts, context.currentStreamTimeMs());
     }
 
     private void fold(DedupState state, RuleHit hit, long ts) {
@@ -288,12 +283,12 @@ final class DetectProcessor implements Processor<String, RuleHit, String, Detect
             publish(updated.detection(), ts);
             updated = updated.emitted(ts);
         }
-        dedup.put(hit.dedupKey(), updated, state.windowStartMs());
+        windows.put(hit.dedupKey(), updated, state.windowStartMs());
     }
 
     private void publishNew(Detection detection, long ts) {
         publish(detection, ts);
-        dedup.put(detection.dedupKey(), new DedupState(detection, ts, detection.count(), ts), ts);
+        windows.put(detection.dedupKey(), new DedupState(detection, ts, detection.count(), ts), ts);
     }
 
     private void publish(Detection detection, long ts) {
@@ -316,7 +311,7 @@ final class DetectProcessor implements Processor<String, RuleHit, String, Detect
             DedupState state = entry.value;
             long ts = state.detection().lastSeen().toEpochMilli();
             publish(state.detection(), ts);
-            dedup.put(entry.key.key(), state.emitted(ts), state.windowStartMs());
+            windows.put(entry.key.key(), state.emitted(ts), state.windowStartMs());
         }
     }
 

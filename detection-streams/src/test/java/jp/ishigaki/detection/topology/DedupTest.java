@@ -98,4 +98,25 @@ class DedupTest {
             assertThat(h.detections.isEmpty()).isTrue();
         }
     }
+
+    @Test
+    void outOfOrderHitsFoldIntoTheWindowThatCoversThemNotTheNewestOne() {
+        try (TopologyHarness h = new TopologyHarness(() -> TopologyHarness.BUILTIN, TopologyHarness.settings(), true)) {
+            h.send(onBattery("o1", T0));
+            h.send(onBattery("o2", T0.plus(Duration.ofMinutes(25))));
+            h.send(onBattery("o3", T0.plus(Duration.ofMinutes(12))));   // covered by neither: a third window
+            h.send(onBattery("o4", T0.plus(Duration.ofMinutes(24))));   // folds into o2's window
+            h.send(onBattery("o5", T0.plus(Duration.ofMinutes(13))));   // late: folds into o3's window
+            h.send(onBattery("o6", T0.plus(Duration.ofMinutes(26))));   // folds into o2's window again
+            h.advance(Duration.ofSeconds(31));
+            Map<String, Long> finalCounts = new java.util.LinkedHashMap<>();
+            Map<String, String> openedBy = new java.util.LinkedHashMap<>();
+            for (Detection d : h.detections.readValuesToList()) {
+                finalCounts.merge(d.id(), d.count(), Math::max);
+                openedBy.putIfAbsent(d.id(), d.eventIds().get(0));
+            }
+            assertThat(openedBy.values()).containsExactly("o1", "o2", "o3");
+            assertThat(finalCounts.values()).containsExactly(1L, 3L, 2L);
+        }
+    }
 }
