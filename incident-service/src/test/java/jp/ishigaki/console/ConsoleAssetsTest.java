@@ -81,6 +81,15 @@ class ConsoleAssetsTest {
     }
 
     @Test
+    void pageSwitchesToEnglish() {
+        ConsoleSession auditor = ConsoleSession.signIn(TestUsers.create(Role.AUDITOR));
+        assertThat(auditor.get("/console/assets?lang=en")).contains("<html lang=\"en\">", "Asset inventory",
+                "Municipal confidentiality", "Integrity", "Availability");
+        assertThat(auditor.get("/console/contacts")).contains("Escalation policy by severity", "read-only");
+        assertThat(auditor.get("/console/rejected")).contains("Rejected events", "Source topic / partition / offset");
+    }
+
+    @Test
     void operatorReadsButMayNotImport() {
         ConsoleSession operator = ConsoleSession.signIn(TestUsers.create(Role.OPERATOR));
         String token = operator.token("/console/incidents");

@@ -104,6 +104,7 @@ class ConsoleRecordsBrowserTest {
         assertThat(recipients()).contains("防災 花子").doesNotContain("代理 一郎");
 
         WebElement row = driver.findElement(By.cssSelector("tr[data-person='" + team.manager() + "']"));
+        row.findElement(By.cssSelector("details.mark summary")).click();
         row.findElement(By.name("reason")).sendKeys("研修");
         row.findElement(By.cssSelector("form.mark-unavailable button")).click();
 
