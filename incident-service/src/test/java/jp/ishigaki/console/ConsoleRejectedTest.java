@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 
@@ -57,6 +58,30 @@ class ConsoleRejectedTest {
                 Topics.EVENTS_RAW, r -> key.equals(r.key()), Duration.ofSeconds(20));
         assertThat(replayed).hasSize(1);
         assertThat(new String(replayed.get(0).value(), StandardCharsets.UTF_8)).isEqualTo(fixed);
+    }
+
+    @Test
+    void aValueThatIsNotUtf8IsShownAndReplayedAsBase64() {
+        String key = "bin-" + UUID.randomUUID();
+        byte[] original = {(byte) 0xff, (byte) 0xfe, 'x', 'y'};
+        KafkaRecords.send(KafkaTestResource.bootstrapServers(), Topics.EVENTS_DLQ, key, new DeadLetter(
+                RejectReason.NOT_JSON, "not UTF-8", Topics.EVENTS_RAW.name(), 0, 1, Instant.now(), key, null,
+                Base64.getEncoder().encodeToString(original)));
+        ConsoleSession operator = ConsoleSession.signIn(TestUsers.create(Role.OPERATOR));
+        String page = operator.get("/console/rejected");
+        String row = page.substring(page.lastIndexOf("data-dlq=\"", page.indexOf(key)));
+        row = row.substring(0, row.indexOf("</tr>"));
+        assertThat(row).contains("(base64)", "name=\"encoding\" value=\"base64\"",
+                Base64.getEncoder().encodeToString(original));
+        String path = row.replaceAll("(?s).*?action=\"(/console/rejected/\\d+/\\d+/replay)\".*", "$1");
+
+        byte[] fixed = "{\"message\": \"from base64\"}".getBytes(StandardCharsets.UTF_8);
+        operator.form().formParam("csrf-token", operator.token("/console/rejected")).formParam("encoding", "base64")
+                .formParam("value", Base64.getEncoder().encodeToString(fixed)).post(path).then().statusCode(303);
+        List<ConsumerRecord<String, byte[]>> replayed = KafkaRecords.await(KafkaTestResource.bootstrapServers(),
+                Topics.EVENTS_RAW, r -> key.equals(r.key()), Duration.ofSeconds(20));
+        assertThat(replayed).hasSize(1);
+        assertThat(replayed.get(0).value()).isEqualTo(fixed);
     }
 
     @Test

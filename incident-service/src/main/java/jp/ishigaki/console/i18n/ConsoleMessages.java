@@ -576,4 +576,10 @@ public interface ConsoleMessages {
 
     @Message("はい")
     String yes();
+
+    @Message("元の値はUTF-8ではないため base64 で表示しています。修正後も base64 のまま入力してください。")
+    String rejected_base64();
+
+    @Message("この情報資産を削除しますか:")
+    String asset_delete_confirm();
 }

@@ -98,11 +98,20 @@ public class RejectedPage {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @RolesAllowed({"operator", "manager", "supervisor", "ciso", "admin"})
     public Response replay(@PathParam("partition") int partition, @PathParam("offset") long offset,
-                           @FormParam("value") String value) {
+                           @FormParam("value") String value, @FormParam("encoding") String encoding) {
         if (value == null || value.isBlank()) {
             return back(null, "value: is required");
         }
-        byte[] bytes = value.strip().getBytes(StandardCharsets.UTF_8);
+        byte[] bytes;
+        if ("base64".equals(encoding)) {
+            try {
+                bytes = Base64.getMimeDecoder().decode(value.strip());
+            } catch (IllegalArgumentException e) {
+                return back(null, "value: is not base64 (" + e.getMessage() + ")");
+            }
+        } else {
+            bytes = value.strip().getBytes(StandardCharsets.UTF_8);
+        }
         if (bytes.length > MAX_VALUE) {
             return back(null, "value: larger than " + MAX_VALUE + " bytes");
         }

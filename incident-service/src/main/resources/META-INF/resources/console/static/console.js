@@ -60,6 +60,14 @@
   document.addEventListener("htmx:sseOpen", function () { document.body.setAttribute("data-live", "open"); });
   document.addEventListener("htmx:sseError", function () { document.body.setAttribute("data-live", "lost"); });
 
+  // Forms that destroy something ask first (data-confirm holds the question; no inline script under the CSP).
+  document.addEventListener("submit", function (ev) {
+    var form = ev.target.closest("form[data-confirm]");
+    if (form && !window.confirm(form.getAttribute("data-confirm"))) {
+      ev.preventDefault();
+    }
+  });
+
   document.addEventListener("DOMContentLoaded", tick);
   setInterval(tick, 1000);
 })();
