@@ -85,6 +85,36 @@ class ConsoleContactsTest {
     }
 
     @Test
+    void supervisorCreatesAPersonWithOrderedDeputiesAndAnOperatorMayNot() {
+        Team team = Team.create("編集 課長", "編集 係長", "編集 主任");
+        ConsoleSession supervisor = ConsoleSession.signIn(TestUsers.create(Role.SUPERVISOR));
+        String id = "c-new-" + UUID.randomUUID().toString().substring(0, 8);
+        String token = supervisor.token("/console/contacts/people/new");
+        supervisor.form().formParam("csrf-token", token).formParam("originalId", "").formParam("id", id)
+                .formParam("name", "新規 職員").formParam("email", "new@city.example").formParam("language", "ja")
+                .formParam("department", team.department()).formParam("deputies", id)
+                .post("/console/contacts/people/save").then().statusCode(400)
+                .body(org.hamcrest.Matchers.containsString("deputies"));
+        supervisor.form().formParam("csrf-token", token).formParam("originalId", "").formParam("id", id)
+                .formParam("name", "新規 <u>職員</u>").formParam("email", "new@city.example").formParam("language", "ja")
+                .formParam("department", team.department())
+                .formParam("deputies", team.manager() + ", " + team.deputy())
+                .post("/console/contacts/people/save").then().statusCode(303);
+        String page = supervisor.get("/console/contacts");
+        String row = page.substring(page.indexOf("data-person=\"" + id + "\""));
+        row = row.substring(0, row.indexOf("</tr>"));
+        assertThat(row).contains("新規 &lt;u&gt;職員&lt;/u&gt;").containsSubsequence("編集 課長", "編集 係長");
+        assertThat(supervisor.get("/console/contacts/people/" + id + "/edit"))
+                .contains(team.manager() + ", " + team.deputy());
+
+        ConsoleSession operator = ConsoleSession.signIn(TestUsers.create(Role.OPERATOR));
+        assertThat(operator.get("/console/contacts")).doesNotContain("/console/contacts/people/");
+        given().filter(operator.cookies()).get("/console/contacts/people/new").then().statusCode(403);
+        operator.form().formParam("csrf-token", operator.token("/console/contacts")).formParam("id", "x")
+                .formParam("name", "x").post("/console/contacts/people/save").then().statusCode(403);
+    }
+
+    @Test
     void escalationPolicyIsShownPerSeverityAndReadOnly() {
         ConsoleSession manager = ConsoleSession.signIn(TestUsers.create(Role.MANAGER));
         String page = manager.get("/console/contacts");

@@ -582,4 +582,25 @@ public interface ConsoleMessages {
 
     @Message("この情報資産を削除しますか:")
     String asset_delete_confirm();
+
+    @Message("氏名（英語）")
+    String contact_name_en();
+
+    @Message("メールアドレス")
+    String contact_email();
+
+    @Message("通知の言語")
+    String contact_language();
+
+    @Message("Webhook（エンドポイント名、カンマ区切り）")
+    String contact_webhooks();
+
+    @Message("代理者のID（優先順、カンマ区切り）")
+    String contact_deputies_ids();
+
+    @Message("担当者を登録")
+    String contact_new();
+
+    @Message("編集")
+    String contact_edit();
 }

@@ -93,7 +93,8 @@ public class ContactsPage {
         static native TemplateInstance contacts(Page page, List<PersonRow> people, List<DepartmentRow> departments,
                                                 List<RoleChoice> roles, String previewRoles, String department,
                                                 List<RecipientRow> recipients, List<PolicyRow> policy,
-                                                String workingHours, boolean canMark, String changed, String error);
+                                                String workingHours, boolean canMark, boolean canEdit, String changed,
+                                                String error);
     }
 
     private final ContactDirectory contacts;
@@ -149,7 +150,7 @@ public class ContactsPage {
         String hours = escalation.workStart() + "–" + escalation.workEnd() + " (" + escalation.zone() + ")";
         return Templates.contacts(context.page("連絡体制とエスカレーション", "Contacts and escalation", "contacts", uri),
                         rows, deptRows, choices, String.join(",", wanted), dept == null ? "" : dept, recipients, policy(), hours,
-                        context.hasAny(AVAILABILITY_WRITERS), changed, error)
+                        context.hasAny(AVAILABILITY_WRITERS), context.hasAny(PersonForm.EDITORS), changed, error)
                 .setLocale(context.language().locale());
     }
 
