@@ -40,7 +40,7 @@ class ConsoleRejectedTest {
                 deadLetter(key, "{\"message\": \"<script>alert(1)</script>\", broken"));
         ConsoleSession operator = ConsoleSession.signIn(TestUsers.create(Role.OPERATOR));
         String page = operator.get("/console/rejected");
-        assertThat(page).contains(key, "NOT_JSON", "security.events.raw / 3 / 4711", "2026-04-01 10:02:03",
+        assertThat(page).contains(key, "NOT_JSON", "JSONとして読めない", "security.events.raw / 3 / 4711", "2026-04-01 10:02:03",
                 "&lt;script&gt;alert(1)&lt;/script&gt;").doesNotContain("<script>alert(1)");
         int start = page.indexOf(key);
         String action = page.substring(page.lastIndexOf("data-dlq=\"", start));

@@ -23,6 +23,7 @@ import jakarta.ws.rs.core.UriInfo;
 import jp.ishigaki.console.i18n.ConsoleLanguage;
 import jp.ishigaki.console.rejected.DeadLetters;
 import jp.ishigaki.schemas.event.DeadLetter;
+import jp.ishigaki.schemas.event.RejectReason;
 import jp.ishigaki.schemas.topic.Topics;
 
 import java.nio.ByteBuffer;
@@ -49,7 +50,8 @@ public class RejectedPage {
     private static final int MAX_VALUE = 1_048_576;
 
     /** One dead letter as the page shows it; {@code value} is the original text (decoded from base64 if UTF-8). */
-    public record Row(int partition, long offset, String rejectedAt, String reason, String detail, String source,
+    public record Row(int partition, long offset, String rejectedAt, String reason, String reasonLabel,
+                      String detail, String source,
                       String key, String value, boolean binary, String problem) {
 
         public String anchor() {
@@ -82,7 +84,7 @@ public class RejectedPage {
         String problem = error;
         List<Row> rows;
         try {
-            rows = deadLetters.latest(n).stream().map(RejectedPage::row).toList();
+            rows = deadLetters.latest(n).stream().map(this::row).toList();
         } catch (RuntimeException e) {
             Log.warnf("cannot read %s: %s", Topics.EVENTS_DLQ.name(), e.getMessage());
             rows = List.of();
@@ -133,6 +135,22 @@ public class RejectedPage {
         return back(partition + "@" + offset, null);
     }
 
+    private String label(RejectReason reason) {
+        if (reason == null) {
+            return "";
+        }
+        boolean en = context.english();
+        return switch (reason) {
+            case NOT_JSON -> en ? "not JSON" : "JSONとして読めない";
+            case NOT_AN_OBJECT -> en ? "not a JSON object" : "JSONオブジェクトではない";
+            case MISSING_FIELD -> en ? "required field missing" : "必須項目がない";
+            case INVALID_FIELD -> en ? "invalid field" : "項目の型・値が不正";
+            case CONFLICTING_FIELD -> en ? "conflicting field" : "項目の値が矛盾";
+            case TOO_LARGE -> en ? "too large" : "サイズ超過";
+            case PROCESSING_FAILED -> en ? "processing failed" : "処理に失敗";
+        };
+    }
+
     private static Response back(String replayed, String error) {
         UriBuilder to = UriBuilder.fromPath("/console/rejected");
         if (replayed != null) {
@@ -144,11 +162,11 @@ public class RejectedPage {
         return Response.seeOther(to.build()).build();
     }
 
-    private static Row row(DeadLetters.Entry e) {
+    private Row row(DeadLetters.Entry e) {
         DeadLetter d = e.letter();
         if (d == null) {
             return new Row(e.partition(), e.offset(), SHOWN.format(e.timestamp().atZone(ConsoleLanguage.TOKYO)), "",
-                    "", "", e.key(), "", false, e.problem());
+                    "", "", "", e.key(), "", false, e.problem());
         }
         String value = d.value();
         boolean binary = false;
@@ -165,6 +183,7 @@ public class RejectedPage {
                 .atZone(ConsoleLanguage.TOKYO));
         String source = d.sourceTopic() == null ? "" : d.sourceTopic() + " / " + d.partition() + " / " + d.offset();
         return new Row(e.partition(), e.offset(), at, d.reason() == null ? "" : d.reason().name(),
+                label(d.reason()),
                 d.detail() == null ? "" : d.detail(), source, d.key() == null ? e.key() : d.key(),
                 value == null ? "" : value, binary, null);
     }
