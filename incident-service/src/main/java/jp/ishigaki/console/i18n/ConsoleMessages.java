@@ -502,7 +502,7 @@ public interface ConsoleMessages {
     @Message("発生時に通知する役割")
     String contact_policy_notify();
 
-    @Message("この方針は設定ファイル（ishigaki.escalation.*）で定めるもので、画面からは変更できません（参照のみ）。")
+    @Message("現在有効な方針です。画面では参照のみで、変更は統括情報セキュリティ責任者・CISO・管理者が PUT /api/escalation-policy/（重大度） で行います。")
     String contact_policy_readonly();
 
     @Message("最上位で繰り返し通知")

@@ -27,6 +27,8 @@ import jp.ishigaki.contact.domain.ContactRole;
 import jp.ishigaki.contact.domain.Department;
 import jp.ishigaki.contact.domain.Person;
 import jp.ishigaki.escalation.EscalationConfig;
+import jp.ishigaki.escalation.EscalationPolicies;
+import jp.ishigaki.incident.domain.EscalationRules;
 import jp.ishigaki.user.application.Rejected;
 import jp.ishigaki.user.domain.Role;
 
@@ -48,7 +50,7 @@ import java.util.stream.Collectors;
 /**
  * Contacts and escalation: people with roles, department, ordered deputies and availability (staff mark someone
  * unavailable and see the deputy take over in the recipient preview of {@link RecipientResolver}), departments, and
- * the escalation policy per severity, which is configuration ({@link EscalationConfig}) and shown read-only.
+ * the escalation policy per severity in force ({@link EscalationPolicies}), shown read-only.
  */
 @Path("/console/contacts")
 @Authenticated
@@ -76,7 +78,7 @@ public class ContactsPage {
                                String reason) {
     }
 
-    /** One severity's escalation rule as configured. */
+    /** One severity's escalation rule in force. */
     public record PolicyRow(String severity, String code, String notifyAtOnce, String escalateAfter,
                             boolean repeatAtTop, boolean workingHoursOnly) {
     }
@@ -100,14 +102,16 @@ public class ContactsPage {
     private final ContactDirectory contacts;
     private final RecipientResolver resolver;
     private final EscalationConfig escalation;
+    private final EscalationPolicies policies;
     private final PageContext context;
     private final Clock clock;
 
     public ContactsPage(ContactDirectory contacts, RecipientResolver resolver, EscalationConfig escalation,
-                        PageContext context, Clock clock) {
+                        EscalationPolicies policies, PageContext context, Clock clock) {
         this.contacts = contacts;
         this.resolver = resolver;
         this.escalation = escalation;
+        this.policies = policies;
         this.context = context;
         this.clock = clock;
     }
@@ -206,14 +210,12 @@ public class ContactsPage {
 
     private List<PolicyRow> policy() {
         boolean en = context.english();
-        EscalationConfig c = escalation;
-        return List.of(
-                rule("critical", c.critical().notifyAtOnce(), c.critical().escalateAfter(), c.critical().repeatAtTop(),
-                        false, en),
-                rule("high", c.high().notifyAtOnce(), c.high().escalateAfter(), c.high().repeatAtTop(), false, en),
-                rule("medium", c.medium().notifyAtOnce(), c.medium().escalateAfter(), c.medium().repeatAtTop(),
-                        false, en),
-                rule("low", c.low().notifyAtOnce(), c.low().escalateAfter(), false, c.low().workingHoursOnly(), en));
+        Map<jp.ishigaki.schemas.policy.Severity, EscalationRules.Rule> rules = policies.rules();
+        return java.util.stream.Stream.of("critical", "high", "medium", "low").map(code -> {
+            EscalationRules.Rule r = rules.get(jp.ishigaki.schemas.policy.Severity.ofCode(code));
+            return rule(code, r.notifyAtOnce(), Optional.ofNullable(r.escalateAfter()), r.repeatAtTop(),
+                    r.workingHoursOnly(), en);
+        }).toList();
     }
 
     private static PolicyRow rule(String code, Set<String> roles, Optional<Duration> after, boolean repeat,
