@@ -8,17 +8,11 @@ import jp.ishigaki.schemas.topic.Topics;
 import jp.ishigaki.user.TestUsers;
 import jp.ishigaki.user.domain.Role;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.IOException;
 import java.net.URL;
@@ -37,29 +31,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * listed as text, fixed in the page and replayed onto security.events.raw under its key.
  */
 @QuarkusTest
-class ConsoleRecordsBrowserTest {
-
-    private static final String HOSTILE = "<script>window.__pwned=1</script><img src=x onerror=\"window.__pwned=2\">";
+class ConsoleRecordsBrowserTest extends BrowserTest {
 
     @TestHTTPResource("/")
     URL base;
 
-    private WebDriver driver;
-    private WebDriverWait wait;
-
-    @BeforeEach
-    void openBrowser() {
-        driver = Browser.start();
-        wait = new WebDriverWait(driver, Duration.ofSeconds(30));
-        wait.ignoring(StaleElementReferenceException.class).ignoring(NullPointerException.class);
-    }
-
-    @AfterEach
-    void closeBrowser(TestInfo test) {
-        if (driver != null) {
-            Browser.screenshot(driver, "last-" + test.getTestMethod().map(m -> m.getName()).orElse("test"));
-            driver.quit();
-        }
+    @Override
+    URL base() {
+        return base;
     }
 
     @Test
@@ -150,11 +129,7 @@ class ConsoleRecordsBrowserTest {
     }
 
     private void signIn(TestUsers.Credentials user) {
-        driver.get(base + "console/incidents");
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("j_username")));
-        driver.findElement(By.id("j_username")).sendKeys(user.username());
-        driver.findElement(By.id("j_password")).sendKeys(user.password());
-        driver.findElement(By.id("login-submit")).click();
+        submitSignIn(user);
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("current-user")));
     }
 }
