@@ -1,6 +1,9 @@
 package jp.ishigaki.platform.kafka;
 
 import org.apache.kafka.common.test.KafkaClusterTestKit;
+import org.apache.kafka.common.utils.Exit;
+
+import java.nio.file.Files;
 import org.apache.kafka.common.test.TestKitNodes;
 
 /**
@@ -19,8 +22,12 @@ public final class EmbeddedKafka implements AutoCloseable {
 
     /** Starts a fresh broker (combined broker + controller) on free loopback ports. */
     public static EmbeddedKafka start() {
+        keepTheJvmAlive();
         try {
+            // Our own directory: Kafka's default temp directory comes with a JVM-exit hook that deletes it while
+            // the broker may still be running; this one is deleted by close() once the broker has stopped.
             KafkaClusterTestKit cluster = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
+                    .setBaseDirectory(Files.createTempDirectory("ishigaki-kafka-"))
                     .setCombined(true)
                     .setNumBrokerNodes(1)
                     .setNumControllerNodes(1)
@@ -30,6 +37,7 @@ public final class EmbeddedKafka implements AutoCloseable {
                     .setConfigProp("transaction.state.log.min.isr", "1")
                     .setConfigProp("group.initial.rebalance.delay.ms", "0")
                     .setConfigProp("num.partitions", "3")
+                    .setDeleteOnClose(true)
                     .build();
             cluster.format();
             cluster.startup();
@@ -41,6 +49,18 @@ public final class EmbeddedKafka implements AutoCloseable {
         } catch (Exception e) {
             throw new IllegalStateException("cannot start the embedded Kafka broker: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * A test broker must never end the JVM: a broker that finds its log directories gone calls {@code Exit.halt(1)},
+     * which would fail the test fork after every test passed. Such calls are logged instead.
+     */
+    private static void keepTheJvmAlive() {
+        System.Logger log = System.getLogger(EmbeddedKafka.class.getName());
+        Exit.setHaltProcedure((status, message) ->
+                log.log(System.Logger.Level.WARNING, "embedded Kafka asked to halt the JVM ({0}): {1}", status, message));
+        Exit.setExitProcedure((status, message) ->
+                log.log(System.Logger.Level.WARNING, "embedded Kafka asked to exit the JVM ({0}): {1}", status, message));
     }
 
     /** The broker of this JVM, started on first use with the registry's topics, stopped at JVM exit. */
