@@ -139,10 +139,6 @@ public final class MariaDb implements AutoCloseable {
         return value == null || value.isBlank() ? fallback : value;
     }
 
-    public boolean isEmbedded() {
-        return embedded != null;
-    }
-
     public String host() {
         return host;
     }

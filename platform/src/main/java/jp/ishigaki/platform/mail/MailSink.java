@@ -47,10 +47,6 @@ public final class MailSink implements AutoCloseable {
         greenMail.start();
     }
 
-    public void clear() {
-        greenMail.reset();
-    }
-
     @Override
     public void close() {
         greenMail.stop();
