@@ -14,7 +14,9 @@ import java.util.Map;
  * The fast path of the raw-event contract: streams one record straight into the flat field map the rules need,
  * without building the nested document. It accepts only plainly valid events; anything unusual (bad JSON, nulls,
  * odd or repeated keys, a missing or invalid required field) returns {@code null}, and the caller asks
- * {@link RawEvents#parse} for the exact verdict, so the contract keeps a single definition.
+ * {@link RawEvents#parse} for the exact verdict, so the contract keeps a single definition. An event written with
+ * nested objects only (no dotted names) is already in canonical form: its bytes become the output document as they
+ * are.
  */
 public final class FlatEvents {
 
@@ -27,28 +29,39 @@ public final class FlatEvents {
             return null;
         }
         Map<String, Object> raw = new LinkedHashMap<>(64);
+        boolean[] dotted = {false};
         try (JsonParser parser = Json.mapper().createParser(value)) {
-            if (parser.nextToken() != JsonToken.START_OBJECT || !object(parser, "", raw)
+            if (parser.nextToken() != JsonToken.START_OBJECT || !object(parser, "", raw, dotted)
                     || parser.nextToken() != null) {
                 return null;
             }
         } catch (IOException | RuntimeException e) {
             return null;
         }
-        if (!consistent(raw)) {
+        if (dotted[0] && !consistent(raw)) {
             return null;
         }
         Instant timestamp = validTimestamp(raw);
-        return timestamp == null ? null : NormalisedEvent.ofFlat(raw, timestamp);
+        if (timestamp == null) {
+            return null;
+        }
+        return dotted[0] || value[0] != '{' ? NormalisedEvent.ofFlat(raw, timestamp)
+                : NormalisedEvent.ofCanonical(raw, timestamp, value);
     }
 
-    /** Reads the members of an object; false when something needs the full parser. */
-    private static boolean object(JsonParser parser, String prefix, Map<String, Object> out) throws IOException {
+    /** Reads the members of an object; false when something needs the full parser. Notes any dotted name. */
+    private static boolean object(JsonParser parser, String prefix, Map<String, Object> out, boolean[] dotted)
+            throws IOException {
         JsonToken token;
         while ((token = parser.nextToken()) == JsonToken.FIELD_NAME) {
             String name = parser.currentName();
-            if (name.isEmpty() || name.charAt(0) == '.' || name.charAt(name.length() - 1) == '.'
-                    || name.contains("..")) {
+            if (name.indexOf('.') >= 0) {
+                if (name.charAt(0) == '.' || name.charAt(name.length() - 1) == '.' || name.contains("..")) {
+                    return false;
+                }
+                dotted[0] = true;
+            }
+            if (name.isEmpty()) {
                 return false;
             }
             String key = prefix.isEmpty() ? name : prefix + name;
@@ -56,7 +69,7 @@ public final class FlatEvents {
             switch (parser.nextToken()) {
                 case START_OBJECT -> {
                     int before = out.size();
-                    if (!object(parser, key + ".", out)) {
+                    if (!object(parser, key + ".", out, dotted)) {
                         return false;
                     }
                     if (out.size() > before) {
@@ -80,7 +93,10 @@ public final class FlatEvents {
         return token == JsonToken.END_OBJECT;
     }
 
-    /** No field is both a leaf and the parent of another (the canonical form would reject or merge it). */
+    /**
+     * No field is both a leaf and the parent of another (the canonical form would reject or merge it); without
+     * dotted names, repeated keys (already refused) are the only way to get there.
+     */
     private static boolean consistent(Map<String, Object> raw) {
         for (String key : raw.keySet()) {
             for (int dot = key.indexOf('.'); dot > 0; dot = key.indexOf('.', dot + 1)) {

@@ -1,6 +1,7 @@
 package jp.ishigaki.detection.classify;
 
 import jp.ishigaki.schemas.event.EcsDocument;
+import jp.ishigaki.schemas.topic.RawJsonObject;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -12,7 +13,8 @@ import java.util.Map;
 /**
  * A valid raw event in the form the rules see: a flat map of dotted paths for matching, with {@code observer.type}
  * and {@code labels.segment} in lower case and {@code event.category} / {@code event.type} always lists, and the
- * canonical nested document for output (built on first use: most events are discarded without needing it).
+ * canonical nested document for output (built on first use: most events are discarded without needing it; an event
+ * that arrived in canonical form keeps its own bytes as the document).
  * {@code timestamp} is {@code @timestamp} in UTC.
  */
 public final class NormalisedEvent {
@@ -52,6 +54,13 @@ public final class NormalisedEvent {
         Map<String, Object> flat = new HashMap<>(raw.size() * 2 + 16);
         flat.putAll(raw);
         return new NormalisedEvent(timestamp, flat, raw, null);
+    }
+
+    /** As {@link #ofFlat}, for an event whose bytes are already its canonical nested document. */
+    static NormalisedEvent ofCanonical(Map<String, Object> raw, Instant timestamp, byte[] utf8) {
+        Map<String, Object> flat = new HashMap<>(raw.size() * 2 + 16);
+        flat.putAll(raw);
+        return new NormalisedEvent(timestamp, flat, null, RawJsonObject.of(utf8));
     }
 
     private static void lowerCase(Map<String, Object> flat, String key) {

@@ -1,6 +1,7 @@
 package jp.ishigaki.detection.simulate;
 
 import jp.ishigaki.schemas.policy.ThreatGroup;
+import jp.ishigaki.schemas.event.EcsDocument;
 import jp.ishigaki.schemas.topic.Json;
 
 import java.io.UncheckedIOException;
@@ -92,9 +93,10 @@ public final class EventGenerator {
         return event;
     }
 
-    public byte[] nextJson(Instant now) {
+    /** An event as shippers such as Winlogbeat send it: nested ECS JSON (the generator's maps use dotted paths). */
+    public static byte[] wire(Map<String, Object> event) {
         try {
-            return Json.mapper().writeValueAsBytes(next(now));
+            return Json.mapper().writeValueAsBytes(EcsDocument.of(event).asMap());
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }

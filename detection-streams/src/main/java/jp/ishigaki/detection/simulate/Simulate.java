@@ -37,7 +37,7 @@ public final class Simulate {
             long next = System.nanoTime();
             for (long sent = 0; count == 0 || sent < count; sent++) {
                 Map<String, Object> event = generator.next(Instant.now());
-                byte[] json = jp.ishigaki.schemas.topic.Json.mapper().writeValueAsBytes(event);
+                byte[] json = EventGenerator.wire(event);
                 Object host = event.get("host.name");
                 producer.send(new ProducerRecord<>(Topics.EVENTS_RAW.name(), host == null ? null : host.toString(), json));
                 System.out.printf("%s %-20s %s%n", event.get("event.id"), event.get("observer.type"),
@@ -49,8 +49,6 @@ public final class Simulate {
                 }
             }
             producer.flush();
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

@@ -5,6 +5,7 @@ import jp.ishigaki.detection.classify.SeverityPolicy;
 import jp.ishigaki.detection.detect.CorrelationEntry;
 import jp.ishigaki.detection.detect.DedupState;
 import jp.ishigaki.detection.detect.RuleHit;
+import jp.ishigaki.detection.detect.RuleHitSerde;
 import jp.ishigaki.detection.sigma.RuleSet;
 import jp.ishigaki.schemas.asset.Asset;
 import jp.ishigaki.schemas.topic.JsonSerde;
@@ -100,7 +101,7 @@ public final class DetectionTopology {
 
         classified
                 .flatMap((key, outcome) -> hits((Outcome.Classified) outcome), Named.as("rule-hits-by-entity"))
-                .repartition(Repartitioned.with(Serdes.String(), new JsonSerde<>(RuleHit.class)).withName(HITS_REPARTITION))
+                .repartition(Repartitioned.with(Serdes.String(), new RuleHitSerde()).withName(HITS_REPARTITION))
                 .process(() -> new DetectProcessor(rules, policy, counters, settings), Named.as("detect"),
                         DEDUP_STORE, SEEN_STORE, CORRELATION_STORE)
                 .to(Topics.DETECTIONS.name(), Produced.with(Topics.DETECTIONS.keySerde(), Topics.DETECTIONS.valueSerde())

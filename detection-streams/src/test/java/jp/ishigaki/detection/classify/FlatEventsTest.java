@@ -3,6 +3,7 @@ package jp.ishigaki.detection.classify;
 import jp.ishigaki.detection.TestEvents;
 import jp.ishigaki.detection.simulate.EventGenerator;
 import jp.ishigaki.schemas.event.RawEvents;
+import jp.ishigaki.schemas.topic.RawJsonObject;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -35,6 +36,19 @@ class FlatEventsTest {
         for (int i = 0; i < 3_000; i++) {
             assertSameAsContractParser(TestEvents.json(generator.next(Instant.now())));
         }
+    }
+
+    @Test
+    void nestedEventsAsShippersSendThemKeepTheirBytesAsTheDocument() {
+        EventGenerator generator = new EventGenerator(11, EventGenerator.Mix.REALISTIC, 0.05);
+        for (int i = 0; i < 1_000; i++) {
+            byte[] wire = EventGenerator.wire(generator.next(Instant.now()));
+            assertSameAsContractParser(wire);
+            assertThat(FlatEvents.parse(wire, RawEvents.DEFAULT_MAX_BYTES).document())
+                    .isInstanceOfSatisfying(RawJsonObject.class, raw -> assertThat(raw.utf8()).isSameAs(wire));
+        }
+        assertThat(FlatEvents.parse(TestEvents.json(generator.next(Instant.now())), RawEvents.DEFAULT_MAX_BYTES)
+                .document()).as("dotted names: the canonical document is built").isNotInstanceOf(RawJsonObject.class);
     }
 
     @Test

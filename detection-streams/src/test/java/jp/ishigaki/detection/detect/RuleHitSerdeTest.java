@@ -1,0 +1,63 @@
+package jp.ishigaki.detection.detect;
+
+import jp.ishigaki.schemas.asset.Asset;
+import jp.ishigaki.schemas.policy.Segment;
+import jp.ishigaki.schemas.topic.RawJsonObject;
+import org.apache.kafka.common.errors.SerializationException;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class RuleHitSerdeTest {
+
+    private static final byte[] EVENT = """
+            {"event":{"id":"e-1","code":"4625"},"message":"ログオン失敗 <b>x</b>"}""".getBytes(StandardCharsets.UTF_8);
+
+    private final RuleHitSerde serde = new RuleHitSerde();
+
+    private static RuleHit hit(Asset asset, Map<String, Object> sample, String correlationId) {
+        return new RuleHit("corr|user.name=tanaka", "user.name=tanaka", "win-4625", correlationId, "e-1",
+                Instant.parse("2026-11-26T01:02:03.123456789Z"), "pc-1", "tanaka", "10.0.0.7", Segment.LGWAN, asset,
+                true, "10.0.0.7", Map.of("user.name", "tanaka"), sample);
+    }
+
+    @Test
+    void shouldRoundTripEveryFieldAndKeepTheSampleBytes() {
+        Asset asset = new Asset("A-1", "端末", List.of("pc-1"), List.of("10.0.0.0/24"), Segment.LGWAN, "市民課", "山田",
+                "3A", "2", "2", Instant.parse("2026-11-01T00:00:00Z"));
+        RuleHit hit = hit(asset, RawJsonObject.of(EVENT), "corr");
+
+        RuleHit back = serde.deserializer().deserialize("t", serde.serializer().serialize("t", hit));
+
+        assertThat(back).isEqualTo(hit);
+        assertThat(((RawJsonObject) back.sample()).utf8()).isEqualTo(EVENT);
+    }
+
+    @Test
+    void shouldKeepNullsAndWriteAParsedSampleAsJson() {
+        RuleHit hit = new RuleHit("r|-", "-", "r", null, "e-2", Instant.EPOCH, null, null, null, null, null, false,
+                null, Map.of(), Map.of("message", "x"));
+
+        RuleHit back = serde.deserializer().deserialize("t", serde.serializer().serialize("t", hit));
+
+        assertThat(back).isEqualTo(hit);
+        assertThat(back.sample()).isEqualTo(Map.of("message", "x"));
+    }
+
+    @Test
+    void shouldRefuseBytesItDidNotWrite() {
+        byte[] bytes = serde.serializer().serialize("t", hit(null, null, null));
+
+        assertThatThrownBy(() -> serde.deserializer().deserialize("t", Arrays.copyOf(bytes, bytes.length - 3)))
+                .isInstanceOf(SerializationException.class);
+        assertThatThrownBy(() -> serde.deserializer().deserialize("t", new byte[] {9, 0}))
+                .isInstanceOf(SerializationException.class).hasMessageContaining("version 9");
+    }
+}
