@@ -23,6 +23,7 @@ public class MicrometerCounters implements PipelineCounters {
     private final Counter classified;
     private final Counter published;
     private final Counter failed;
+    private final Counter replays;
     private final Map<String, Counter> discarded = new ConcurrentHashMap<>();
     private final Map<RejectReason, Counter> deadLettered = new ConcurrentHashMap<>();
 
@@ -33,6 +34,8 @@ public class MicrometerCounters implements PipelineCounters {
                 .register(registry);
         this.published = Counter.builder("ishigaki.detections.published").description("detections and updates published")
                 .register(registry);
+        this.replays = Counter.builder("ishigaki.detections.replays.ignored")
+                .description("rule hits of events already counted in their detection").register(registry);
         this.failed = Counter.builder("ishigaki.detections.failed").description("rule hits that failed in dedup/correlation")
                 .register(registry);
         discardedInit("no_rule");
@@ -76,5 +79,10 @@ public class MicrometerCounters implements PipelineCounters {
     @Override
     public void detectionFailed() {
         failed.increment();
+    }
+
+    @Override
+    public void replayIgnored() {
+        replays.increment();
     }
 }

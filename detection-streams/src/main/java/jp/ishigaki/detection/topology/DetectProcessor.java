@@ -6,6 +6,7 @@ import jp.ishigaki.detection.detect.CorrelationEntry;
 import jp.ishigaki.detection.detect.DedupState;
 import jp.ishigaki.detection.detect.Detections;
 import jp.ishigaki.detection.detect.HitFactory;
+import jp.ishigaki.detection.detect.RecentEvents;
 import jp.ishigaki.detection.detect.RuleHit;
 import jp.ishigaki.detection.sigma.CorrelationRule;
 import jp.ishigaki.detection.sigma.Rule;
@@ -40,8 +41,7 @@ import java.util.function.Supplier;
  * window is published at once; later hits raise the count, and an update is published when a hit arrives at least
  * {@code updateInterval} (event time) after the last publication, and by a wall-clock punctuation every
  * {@code updateInterval} for any count not yet published — so the final count of a window is always published.</li>
- * <li>{@code detection-seen-events}: (dedup key, event id) pairs; a replayed event is not counted twice.</li>
- * <li>{@code correlation-hits}: the hits of each correlation group, fetched over the correlation's timespan.</li>
+ *  * <li>{@code correlation-hits}: the hits of each correlation group, fetched over the correlation's timespan.</li>
  * </ul>
  * Once a correlation has fired, further hits of its group within the suppression window are folded into that
  * detection without re-evaluating the window (a flood costs one store lookup per hit).
@@ -49,7 +49,6 @@ import java.util.function.Supplier;
 final class DetectProcessor implements Processor<String, RuleHit, String, Detection> {
 
     static final String DEDUP_STORE = "detection-dedup";
-    static final String SEEN_STORE = "detection-seen-events";
     static final String CORRELATION_STORE = "correlation-hits";
     private static final int MAX_CHAIN_DEPTH = 4;
 
@@ -61,7 +60,6 @@ final class DetectProcessor implements Processor<String, RuleHit, String, Detect
     private ProcessorContext<String, Detection> context;
     private WindowStore<String, DedupState> dedup;
     private DedupWindows windows;
-    private WindowStore<String, Long> seen;
     private WindowStore<String, CorrelationEntry> correlations;
 
     DetectProcessor(Supplier<RuleSet> rules, SeverityPolicy policy, PipelineCounters counters, TopologySettings settings) {
@@ -77,7 +75,6 @@ final class DetectProcessor implements Processor<String, RuleHit, String, Detect
         this.context = context;
         this.dedup = context.getStateStore(DEDUP_STORE);
         this.windows = new DedupWindows(dedup, windowMs);
-        this.seen = context.getStateStore(SEEN_STORE);
         this.correlations = context.getStateStore(CORRELATION_STORE);
         context.schedule(Duration.ofMillis(updateMs), PunctuationType.WALL_CLOCK_TIME, now -> flushPending());
     }
@@ -101,9 +98,6 @@ final class DetectProcessor implements Processor<String, RuleHit, String, Detect
     }
 
     private void single(RuleHit hit, SigmaRule rule) {
-        if (replayed(hit)) {
-            return;
-        }
         long ts = hit.timestamp().toEpochMilli();
         DedupState open = openWindow(hit.dedupKey(), ts);
         if (open != null) {
@@ -115,13 +109,10 @@ final class DetectProcessor implements Processor<String, RuleHit, String, Detect
                 rule.tags().legalTrigger());
         Detection detection = Detections.open(hit.dedupKey(), hit.eventId(), facts, hit, policy, 1, hit.timestamp(),
                 List.of(hit.eventId()), rule.title() + " (" + entityText(hit.dedupKey()) + ")");
-        publishNew(detection, ts);
+        publishNew(detection, ts, hit);
     }
 
     private void correlate(RuleHit hit, CorrelationRule correlation, RuleSet ruleSet, int depth) {
-        if (replayed(hit)) {
-            return;
-        }
         long ts = hit.timestamp().toEpochMilli();
         boolean monotonic = correlation.threshold() == null || correlation.threshold().monotonic();
         DedupState open = monotonic ? openWindow(hit.dedupKey(), ts) : null;
@@ -144,7 +135,7 @@ final class DetectProcessor implements Processor<String, RuleHit, String, Detect
                 + " within " + correlation.timespan().toMinutes() + " min)";
         Detection detection = Detections.open(hit.dedupKey(), hit.eventId(), facts, hit, policy, evaluation.events(),
                 java.time.Instant.ofEpochMilli(evaluation.firstMs()), evaluation.eventIds(), summary);
-        publishNew(detection, ts);
+        publishNew(detection, ts, hit);
         if (depth < MAX_CHAIN_DEPTH) {
             for (CorrelationRule outer : ruleSet.correlationsOf(correlation.id())) {
                 String group = HitFactory.groupKey(outer.groupBy(), hit.groupFields());
@@ -261,24 +252,19 @@ final class DetectProcessor implements Processor<String, RuleHit, String, Detect
         return controls;
     }
 
-    private boolean replayed(RuleHit hit) {
-        String key = hit.dedupKey() + "\u0000" + hit.eventId();
-        long ts = hit.timestamp().toEpochMilli();
-        if (seen.fetch(key, ts) != null) {
-            return true;
-        }
-        seen.put(key, ts, ts);
-        return false;
-    }
-
     /** The suppression window of this key that covers {@code ts}, if one is open. */
     private DedupState openWindow(String dedupKey, long ts) {
         return windows.open(dedupKey, ts, context.currentStreamTimeMs());
     }
 
+    /** Counts the hit into its open window, unless its event was already counted there (a replay). */
     private void fold(DedupState state, RuleHit hit, long ts) {
+        if (state.recent().contains(hit.eventId())) {
+            counters.replayIgnored();
+            return;
+        }
         DedupState updated = new DedupState(Detections.absorb(state.detection(), hit), state.windowStartMs(),
-                state.emittedCount(), state.emittedAtMs());
+                state.emittedCount(), state.emittedAtMs(), state.recent().with(hit.eventId()));
         if (ts - state.emittedAtMs() >= updateMs) {
             publish(updated.detection(), ts);
             updated = updated.emitted(ts);
@@ -286,9 +272,10 @@ final class DetectProcessor implements Processor<String, RuleHit, String, Detect
         windows.put(hit.dedupKey(), updated, state.windowStartMs());
     }
 
-    private void publishNew(Detection detection, long ts) {
+    private void publishNew(Detection detection, long ts, RuleHit hit) {
         publish(detection, ts);
-        windows.put(detection.dedupKey(), new DedupState(detection, ts, detection.count(), ts), ts);
+        windows.put(detection.dedupKey(), new DedupState(detection, ts, detection.count(), ts,
+                RecentEvents.of(hit.eventId())), ts);
     }
 
     private void publish(Detection detection, long ts) {

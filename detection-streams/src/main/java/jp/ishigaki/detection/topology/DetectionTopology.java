@@ -3,7 +3,7 @@ package jp.ishigaki.detection.topology;
 import jp.ishigaki.detection.classify.Classifier;
 import jp.ishigaki.detection.classify.SeverityPolicy;
 import jp.ishigaki.detection.detect.CorrelationEntry;
-import jp.ishigaki.detection.detect.DedupState;
+import jp.ishigaki.detection.detect.DedupStateSerde;
 import jp.ishigaki.detection.detect.RuleHit;
 import jp.ishigaki.detection.detect.RuleHitSerde;
 import jp.ishigaki.detection.sigma.RuleSet;
@@ -45,7 +45,6 @@ public final class DetectionTopology {
 
     public static final String ASSET_STORE = AssetInventory.STORE;
     public static final String DEDUP_STORE = DetectProcessor.DEDUP_STORE;
-    public static final String SEEN_STORE = DetectProcessor.SEEN_STORE;
     public static final String CORRELATION_STORE = DetectProcessor.CORRELATION_STORE;
     public static final String HITS_REPARTITION = "rule-hits";
 
@@ -70,10 +69,7 @@ public final class DetectionTopology {
         boolean persistent = settings.persistentStores();
         builder.addStateStore(Stores.windowStoreBuilder(
                 windowStore(persistent, DEDUP_STORE, window.multipliedBy(2), window, false),
-                Serdes.String(), new JsonSerde<>(DedupState.class)).withCachingEnabled());
-        builder.addStateStore(Stores.windowStoreBuilder(
-                windowStore(persistent, SEEN_STORE, window.multipliedBy(2), Duration.ofMillis(1), false),
-                Serdes.String(), Serdes.Long()));
+                Serdes.String(), new DedupStateSerde()).withCachingEnabled());
         builder.addStateStore(Stores.windowStoreBuilder(
                 windowStore(persistent, CORRELATION_STORE, settings.correlationRetention(), Duration.ofMillis(1), true),
                 Serdes.String(), new JsonSerde<>(CorrelationEntry.class)));
@@ -103,7 +99,7 @@ public final class DetectionTopology {
                 .flatMap((key, outcome) -> hits((Outcome.Classified) outcome), Named.as("rule-hits-by-entity"))
                 .repartition(Repartitioned.with(Serdes.String(), new RuleHitSerde()).withName(HITS_REPARTITION))
                 .process(() -> new DetectProcessor(rules, policy, counters, settings), Named.as("detect"),
-                        DEDUP_STORE, SEEN_STORE, CORRELATION_STORE)
+                        DEDUP_STORE, CORRELATION_STORE)
                 .to(Topics.DETECTIONS.name(), Produced.with(Topics.DETECTIONS.keySerde(), Topics.DETECTIONS.valueSerde())
                         .withName("detections-sink"));
     }

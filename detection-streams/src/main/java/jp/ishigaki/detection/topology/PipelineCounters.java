@@ -21,6 +21,9 @@ public interface PipelineCounters {
     /** A rule hit that could not be turned into a detection (logged; its event was already classified). */
     void detectionFailed();
 
+    /** A rule hit of an event already counted in its open detection (a replay): ignored. */
+    void replayIgnored();
+
     PipelineCounters NONE = new PipelineCounters() {
         @Override
         public void received() {
@@ -44,6 +47,10 @@ public interface PipelineCounters {
 
         @Override
         public void detectionFailed() {
+        }
+
+        @Override
+        public void replayIgnored() {
         }
     };
 }

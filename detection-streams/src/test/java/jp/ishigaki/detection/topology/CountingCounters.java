@@ -14,6 +14,7 @@ public final class CountingCounters implements PipelineCounters {
     public final AtomicLong discarded = new AtomicLong();
     public final AtomicLong deadLettered = new AtomicLong();
     public final AtomicLong published = new AtomicLong();
+    public final AtomicLong replays = new AtomicLong();
     public final AtomicLong failed = new AtomicLong();
     public final Map<String, AtomicLong> byReason = new ConcurrentHashMap<>();
 
@@ -47,5 +48,10 @@ public final class CountingCounters implements PipelineCounters {
     @Override
     public void detectionFailed() {
         failed.incrementAndGet();
+    }
+
+    @Override
+    public void replayIgnored() {
+        replays.incrementAndGet();
     }
 }

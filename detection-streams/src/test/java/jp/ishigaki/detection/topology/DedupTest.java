@@ -62,6 +62,24 @@ class DedupTest {
     }
 
     @Test
+    void replaysAmongTheLastHitsOfAFloodAreNotCountedAgain() {
+        try (TopologyHarness h = new TopologyHarness(() -> TopologyHarness.BUILTIN, TopologyHarness.settings())) {
+            for (int i = 0; i < 500; i++) {
+                h.send(onBattery("ups-" + i, T0.plusMillis(i * 10L)));
+            }
+            for (int i = 450; i < 500; i++) {
+                h.send(onBattery("ups-" + i, T0.plusMillis(i * 10L)));
+            }
+            h.advance(Duration.ofSeconds(31));
+
+            List<Detection> published = h.detections.readValuesToList();
+            assertThat(published.get(published.size() - 1).count()).isEqualTo(500);
+            assertThat(h.counters.replays.get()).isEqualTo(50);
+            assertThat(h.counters.received.get()).isEqualTo(550);
+        }
+    }
+
+    @Test
     void hitsAfterTheSuppressionWindowOpenANewDetection() {
         try (TopologyHarness h = new TopologyHarness(() -> TopologyHarness.BUILTIN,
                 TopologySettings.defaults().withSuppressionWindow(Duration.ofMinutes(10)))) {

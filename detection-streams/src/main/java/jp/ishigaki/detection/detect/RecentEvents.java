@@ -1,0 +1,82 @@
+package jp.ishigaki.detection.detect;
+
+import java.util.Arrays;
+
+/**
+ * The ids of the last {@value #CAPACITY} events folded into one detection, as 64-bit hashes: a replayed event among
+ * them is recognised and not counted twice. Older replays in a flood of more than {@value #CAPACITY} hits are
+ * counted again; that is the price of keeping replay detection inside the one state record a hit writes anyway.
+ * Immutable.
+ */
+public final class RecentEvents {
+
+    public static final int CAPACITY = 128;
+    private static final RecentEvents NONE = new RecentEvents(new long[0], 0);
+
+    private final long[] hashes;
+    private final int next;
+
+    private RecentEvents(long[] hashes, int next) {
+        this.hashes = hashes;
+        this.next = next;
+    }
+
+    public static RecentEvents none() {
+        return NONE;
+    }
+
+    public static RecentEvents of(String eventId) {
+        return NONE.with(eventId);
+    }
+
+    public boolean contains(String eventId) {
+        long hash = hash(eventId);
+        for (long h : hashes) {
+            if (h == hash) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** These events and {@code eventId}; the oldest leaves once {@value #CAPACITY} are held. */
+    public RecentEvents with(String eventId) {
+        long hash = hash(eventId);
+        if (hashes.length < CAPACITY) {
+            long[] grown = Arrays.copyOf(hashes, hashes.length + 1);
+            grown[hashes.length] = hash;
+            return new RecentEvents(grown, 0);
+        }
+        long[] copy = hashes.clone();
+        copy[next] = hash;
+        return new RecentEvents(copy, (next + 1) % CAPACITY);
+    }
+
+    long[] hashes() {
+        return hashes.clone();
+    }
+
+    int next() {
+        return next;
+    }
+
+    static RecentEvents of(long[] hashes, int next) {
+        if (hashes.length > CAPACITY || next < 0 || next >= Math.max(1, hashes.length)) {
+            throw new IllegalArgumentException("recent events out of shape");
+        }
+        return new RecentEvents(hashes.clone(), next);
+    }
+
+    public int size() {
+        return hashes.length;
+    }
+
+    /** FNV-1a over the UTF-16 units in the high half, String.hashCode in the low half. */
+    static long hash(String eventId) {
+        int fnv = 0x811c9dc5;
+        for (int i = 0; i < eventId.length(); i++) {
+            fnv = (fnv ^ eventId.charAt(i)) * 0x01000193;
+        }
+        return ((long) fnv << 32) | (eventId.hashCode() & 0xffffffffL);
+    }
+}

@@ -1,0 +1,56 @@
+package jp.ishigaki.detection.detect;
+
+import jp.ishigaki.schemas.detection.Detection;
+import jp.ishigaki.schemas.policy.Segment;
+import jp.ishigaki.schemas.policy.Severity;
+import jp.ishigaki.schemas.policy.Threat;
+import jp.ishigaki.schemas.topic.RawJsonObject;
+import org.apache.kafka.common.errors.SerializationException;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class DedupStateSerdeTest {
+
+    private final DedupStateSerde serde = new DedupStateSerde();
+
+    private static Detection detection() {
+        RawJsonObject sample = RawJsonObject.of("{\"message\":\"<script>x</script>\"}".getBytes(StandardCharsets.UTF_8));
+        return new Detection("d-1", "r|host.name=pc-1", "r", "UPS on battery", Detection.RuleKind.single,
+                Severity.MEDIUM, Severity.HIGH, List.of("segment"), Threat.T4_01, List.of(), List.of(), Segment.LGWAN,
+                "pc-1", null, null, null, "UPS on battery (host.name=pc-1) [×3]", 3, Instant.parse("2026-11-26T00:00:00Z"),
+                Instant.parse("2026-11-26T00:01:00Z"), List.of("e-1", "e-2", "e-3"), List.of(sample));
+    }
+
+    @Test
+    void shouldRoundTripTheWindowTheDetectionAndTheRecentEvents() {
+        RecentEvents recent = RecentEvents.of("e-1").with("e-2").with("e-3");
+        DedupState state = new DedupState(detection(), 1_000, 2, 1_500, recent);
+
+        DedupState back = serde.deserializer().deserialize("t", serde.serializer().serialize("t", state));
+
+        assertThat(back.detection()).isEqualTo(state.detection());
+        assertThat(back.detection().samples().get(0)).isEqualTo(Map.of("message", "<script>x</script>"));
+        assertThat(List.of(back.windowStartMs(), back.emittedCount(), back.emittedAtMs())).containsExactly(1_000L, 2L, 1_500L);
+        assertThat(back.recent().contains("e-2")).isTrue();
+        assertThat(back.recent().contains("e-4")).isFalse();
+        assertThat(back.dirty()).isTrue();
+    }
+
+    @Test
+    void shouldRefuseBytesItDidNotWrite() {
+        byte[] bytes = serde.serializer().serialize("t", new DedupState(detection(), 0, 3, 0, RecentEvents.of("e")));
+
+        assertThatThrownBy(() -> serde.deserializer().deserialize("t", Arrays.copyOf(bytes, 20)))
+                .isInstanceOf(SerializationException.class);
+        assertThatThrownBy(() -> serde.deserializer().deserialize("t", new byte[] {2}))
+                .isInstanceOf(SerializationException.class).hasMessageContaining("version 2");
+    }
+}
