@@ -47,11 +47,15 @@ import java.util.concurrent.atomic.AtomicLong;
  * loads N realistic mixed events (default 1,000,000; {@code -Dbench.events}) into security.events.raw, then measures
  * (1) a plain consume→produce copy of those records with Kafka's clients (the pass-through baseline), (2) the full
  * detection topology with the built-in rules, exactly-once v2, and (3) in-process rule evaluation for 60 and 1,000
- * rules. Both Kafka runs use the same number of threads ({@code -Dbench.threads}, default 2).
+ * rules. Both Kafka runs use the same number of threads ({@code -Dbench.threads}, default 2), and both are run
+ * once on the first {@code bench.warmup} events (default 200,000) before they are measured, so that neither is
+ * measured while the JIT compiler is still at work.
  */
 public final class Benchmark {
 
     private static final String COPY_TOPIC = "bench.passthrough";
+    /** Both runs' producers compress alike (the service's setting unless {@code -Dbench.compression}). */
+    private static final String COMPRESSION = System.getProperty("bench.compression", "lz4");
     private static final AtomicLong FAILED_SENDS = new AtomicLong();
     /**
      * The service's log levels (application.properties: Kafka at WARN, the rest at INFO). Unconfigured, the log
@@ -88,6 +92,12 @@ public final class Benchmark {
             long loaded = inTopic(bootstrap);
             if (loaded != events) {
                 System.out.printf("WARNING: %,d of %,d events reached the topic%n", loaded, events);
+            }
+            int warmup = (int) Math.min(loaded, Integer.getInteger("bench.warmup", 200_000));
+            if (warmup > 0) {
+                System.out.printf("warm-up (JIT) on the first %,d events, not measured:%n", warmup);
+                passThrough(bootstrap, warmup, threads);
+                detection(bootstrap, warmup, threads);
             }
             long cpu = cpuNanos();
             double copy = Boolean.getBoolean("bench.skipCopy") ? Double.NaN : passThrough(bootstrap, (int) loaded, threads);
@@ -137,7 +147,7 @@ public final class Benchmark {
     private static Map<String, Object> producerConfig(String bootstrap) {
         return Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.LINGER_MS_CONFIG, "5", ProducerConfig.BATCH_SIZE_CONFIG, "131072",
-                ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+                ProducerConfig.COMPRESSION_TYPE_CONFIG, COMPRESSION);
     }
 
     private static void load(String bootstrap, int events) {
@@ -209,7 +219,8 @@ public final class Benchmark {
     }
 
     private static double detection(String bootstrap, int events, int threads) throws Exception {
-        RuleSet rules = RuleLoader.load(RuleFiles.builtin()).ruleSet();
+        RuleSet rules = Boolean.getBoolean("bench.noRules") ? RuleSet.of(List.of(), List.of())
+                : RuleLoader.load(RuleFiles.builtin()).ruleSet();
         CountingCounters counters = new CountingCounters();
         StreamsBuilder builder = new StreamsBuilder();
         boolean persistent = Boolean.parseBoolean(System.getProperty("bench.persistent", "true"));
@@ -226,7 +237,7 @@ public final class Benchmark {
         props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, 1);
         props.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), 5);
         props.put(StreamsConfig.producerPrefix(ProducerConfig.BATCH_SIZE_CONFIG), 131072);
-        props.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "lz4");
+        props.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), COMPRESSION);
         props.put(StreamsConfig.consumerPrefix(ConsumerConfig.MAX_POLL_RECORDS_CONFIG), 2000);
         props.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
         AtomicLong firstNanos = new AtomicLong();
