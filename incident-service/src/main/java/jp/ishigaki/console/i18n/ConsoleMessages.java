@@ -603,4 +603,48 @@ public interface ConsoleMessages {
 
     @Message("編集")
     String contact_edit();
+
+    // ---- Issue 6, incident detail evidence (branch detail): detections, controls, severity reasons, assets
+
+    @Message("重大度の引上げ理由は記録されていません")
+    String evidence_no_reasons();
+
+    @Message("検知が示す統制違反はありません")
+    String evidence_no_controls();
+
+    @Message("影響を受ける情報資産")
+    String evidence_assets();
+
+    @Message("情報資産台帳に登録がありません")
+    String evidence_asset_unlisted();
+
+    @Message("情報資産台帳に該当する資産はありません")
+    String evidence_no_assets();
+
+    @Message("検知")
+    String evidence_detections();
+
+    @Message("ルール")
+    String evidence_rule();
+
+    @Message("件数")
+    String evidence_count();
+
+    @Message("初回 – 最終")
+    String evidence_period();
+
+    @Message("ホスト・ユーザー・送信元")
+    String evidence_where();
+
+    @Message("サンプルイベント")
+    String evidence_sample();
+
+    @Message("サンプルイベントはありません")
+    String evidence_no_samples();
+
+    @Message("検知はありません（手動報告）")
+    String evidence_no_detections();
+
+    @Message("先頭のみ表示、元は {originalBytes} バイト")
+    String evidence_sample_truncated(long originalBytes);
 }
