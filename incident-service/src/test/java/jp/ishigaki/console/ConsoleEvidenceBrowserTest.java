@@ -134,6 +134,7 @@ class ConsoleEvidenceBrowserTest extends BrowserTest {
             }
             row.findElement(By.cssSelector("form#policy-high button")).click();
             wait.until(ExpectedConditions.presenceOfElementLocated(By.id("policy-saved")));
+            assertThat(driver.findElement(By.id("policy-saved")).getText()).contains("重大度「高」の方針を保存しました");
             assertThat(driver.findElement(By.cssSelector("#escalation-policy tr[data-severity='high'] input[name='minutes']"))
                     .getAttribute("value")).isEqualTo("20");
 

@@ -677,7 +677,7 @@ public interface ConsoleMessages {
     @Message("この課を削除しますか:")
     String contact_dept_delete_confirm();
 
-    @Message("{severity} の方針を保存しました。")
+    @Message("重大度「{severity}」の方針を保存しました。")
     String contact_policy_saved(String severity);
 
     @Message("課 {id} を保存しました。")

@@ -164,7 +164,7 @@ public class ContactsPage {
         return Templates.contacts(context.page("連絡体制とエスカレーション", "Contacts and escalation", "contacts", uri),
                         rows, deptRows, choices, String.join(",", wanted), dept == null ? "" : dept, recipients, policy(), hours,
                         context.hasAny(AVAILABILITY_WRITERS), context.hasAny(PersonForm.EDITORS), changed, error,
-                        context.hasAny(EscalationPolicyForm.EDITORS), saved, deptSaved)
+                        context.hasAny(EscalationPolicyForm.EDITORS), severityLabel(saved, en), deptSaved)
                 .setLocale(context.language().locale());
     }
 
@@ -236,6 +236,19 @@ public class ContactsPage {
         String interval = after.map(d -> d.toString().substring(2).toLowerCase()).orElse(en ? "never" : "しない");
         return new PolicyRow(en ? s.code() : s.ja(), s.code(), who, interval, repeat, workingHours, Set.copyOf(roles),
                 after.map(d -> String.valueOf(d.toMinutes())).orElse(""));
+    }
+
+    /** The severity a saved-policy notice names, in the page's language; null when it names none. */
+    private static String severityLabel(String code, boolean en) {
+        if (code == null || code.isBlank()) {
+            return null;
+        }
+        try {
+            jp.ishigaki.schemas.policy.Severity s = jp.ishigaki.schemas.policy.Severity.ofCode(code);
+            return en ? s.code() : s.ja();
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     private static String channels(Person p) {
