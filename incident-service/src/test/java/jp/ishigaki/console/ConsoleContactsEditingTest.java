@@ -105,6 +105,14 @@ class ConsoleContactsEditingTest {
                 .body("find { it.severity == 'medium' }.escalateAfter", equalTo(mediumBefore));
     }
 
+    @Test
+    void theFormsSpeakEnglishToo() {
+        ConsoleSession admin = ConsoleSession.signIn(TestUsers.create(Role.ADMIN));
+        String page = admin.get("/console/contacts?lang=en&saved=critical");
+        assertThat(page).contains("Add a department", "Name (English)", "minutes", "Saved the policy for critical.",
+                "Change the recipients and the time before escalation per severity");
+    }
+
     /** The page a redirect leads to (its query already encoded, its fragment left out). */
     private static String follow(ConsoleSession session, String location) {
         String rest = location.substring(location.indexOf("/console/"));

@@ -29,6 +29,7 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.hasSize;
@@ -125,10 +126,12 @@ class DetectionEvidenceTest {
     }
 
     @Test
-    void anUnknownIncidentIsAProblemAndAnonymousCallersAreRefused() {
+    void anUnknownIncidentIsAProblemAnonymousCallersAreRefusedAndOpenApiDescribesIt() {
         Api.as(Role.AUDITOR).get("/api/incidents/INC-2020-999999/detections").then().statusCode(404)
                 .contentType("application/problem+json");
         RestAssured.given().get("/api/incidents/INC-2020-999999/detections").then().statusCode(401);
+        RestAssured.given().accept("application/json").get("/q/openapi?format=json").then().statusCode(200)
+                .body("paths.'/api/incidents/{id}/detections'.get.summary", containsString("detections behind"));
     }
 
     private static Detection detection(String id, String dedupKey, long count, Instant last,
