@@ -20,6 +20,7 @@ import jp.ishigaki.user.application.Rejected;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -83,6 +84,24 @@ public class AssetInventory {
     @Transactional
     public Asset get(String id) {
         return find(id).toAsset();
+    }
+
+    /**
+     * The assets with one of these ids or naming one of these hosts (case-insensitive): the affected assets of an
+     * incident, with their classification.
+     */
+    @Transactional
+    public List<Asset> lookup(Collection<String> ids, Collection<String> hosts) {
+        List<String> wantedIds = ids.stream().filter(s -> s != null && !s.isBlank()).distinct().toList();
+        List<String> wantedHosts = hosts.stream().filter(s -> s != null && !s.isBlank())
+                .map(h -> h.trim().toLowerCase(Locale.ROOT)).distinct().toList();
+        if (wantedIds.isEmpty() && wantedHosts.isEmpty()) {
+            return List.of();
+        }
+        return AssetEntity.<AssetEntity>find("select distinct a from AssetEntity a left join a.hosts h"
+                        + " where a.id in ?1 or lower(h) in ?2 order by a.id",
+                        wantedIds.isEmpty() ? List.of("") : wantedIds, wantedHosts.isEmpty() ? List.of("") : wantedHosts)
+                .list().stream().map(AssetEntity::toAsset).toList();
     }
 
     @Transactional

@@ -502,7 +502,7 @@ public interface ConsoleMessages {
     @Message("発生時に通知する役割")
     String contact_policy_notify();
 
-    @Message("現在有効な方針です。画面では参照のみで、変更は統括情報セキュリティ責任者・CISO・管理者が PUT /api/escalation-policy/（重大度） で行います。")
+    @Message("現在有効な方針です。あなたの権限では参照のみです。変更は統括情報セキュリティ責任者・CISO・管理者がこの画面または PUT /api/escalation-policy/（重大度） で行います。")
     String contact_policy_readonly();
 
     @Message("最上位で繰り返し通知")
@@ -603,4 +603,83 @@ public interface ConsoleMessages {
 
     @Message("編集")
     String contact_edit();
+
+    // ---- Issue 6, incident detail evidence (branch detail): detections, controls, severity reasons, assets
+
+    @Message("重大度の引上げ理由は記録されていません")
+    String evidence_no_reasons();
+
+    @Message("検知が示す統制違反はありません")
+    String evidence_no_controls();
+
+    @Message("影響を受ける情報資産")
+    String evidence_assets();
+
+    @Message("情報資産台帳に登録がありません")
+    String evidence_asset_unlisted();
+
+    @Message("情報資産台帳に該当する資産はありません")
+    String evidence_no_assets();
+
+    @Message("検知")
+    String evidence_detections();
+
+    @Message("ルール")
+    String evidence_rule();
+
+    @Message("件数")
+    String evidence_count();
+
+    @Message("初回 – 最終")
+    String evidence_period();
+
+    @Message("ホスト・ユーザー・送信元")
+    String evidence_where();
+
+    @Message("サンプルイベント")
+    String evidence_sample();
+
+    @Message("サンプルイベントはありません")
+    String evidence_no_samples();
+
+    @Message("検知はありません（手動報告）")
+    String evidence_no_detections();
+
+    @Message("先頭のみ表示、元は {originalBytes} バイト")
+    String evidence_sample_truncated(long originalBytes);
+
+    // ---- Issue 6, contacts and escalation editing (branch detail): escalation policy and department forms
+
+    @Message("通知先・エスカレーションまでの時間を重大度ごとに変更できます。時間が空欄ならエスカレーションしません（1分以上）。保存後に始まるエスカレーションから適用されます。")
+    String contact_policy_edit_note();
+
+    @Message("分")
+    String contact_policy_minutes();
+
+    @Message("しない")
+    String contact_policy_never_hint();
+
+    @Message("保存")
+    String contact_policy_save();
+
+    @Message("名称（英語）")
+    String contact_dept_name_en();
+
+    @Message("（未設定）")
+    String contact_dept_no_manager();
+
+    @Message("変更を保存")
+    String contact_dept_save();
+
+    @Message("課を追加")
+    String contact_dept_new();
+
+    @Message("この課を削除しますか:")
+    String contact_dept_delete_confirm();
+
+    @Message("重大度「{severity}」の方針を保存しました。")
+    String contact_policy_saved(String severity);
+
+    @Message("課 {id} を保存しました。")
+    String contact_dept_saved(String id);
 }

@@ -48,18 +48,20 @@ public class ConsolePages {
     private final EscalationClockRepository clocks;
     private final TimelineRepository timeline;
     private final PolicyCatalogue catalogue;
+    private final IncidentEvidences evidence;
     private final ConsoleLanguage language;
     private final SecurityIdentity identity;
     private final Clock clock;
 
     public ConsolePages(IncidentQueries queries, IncidentStore store, EscalationClockRepository clocks,
-                        TimelineRepository timeline, PolicyCatalogue catalogue, ConsoleLanguage language,
-                        SecurityIdentity identity, Clock clock) {
+                        TimelineRepository timeline, PolicyCatalogue catalogue, IncidentEvidences evidence,
+                        ConsoleLanguage language, SecurityIdentity identity, Clock clock) {
         this.queries = queries;
         this.store = store;
         this.clocks = clocks;
         this.timeline = timeline;
         this.catalogue = catalogue;
+        this.evidence = evidence;
         this.language = language;
         this.identity = identity;
         this.clock = clock;
@@ -95,10 +97,10 @@ public class ConsolePages {
                     .entity(localised(ConsoleTemplates.notFound(page("404", "queue", uri)))).build();
         }
         Incident i = incident.get();
-        IncidentDetail view = IncidentDetail.of(i, clocks.find(i.id()), timeline.entries(i.id()), formats(),
-                clock.instant());
+        Formats f = formats();
+        IncidentDetail view = IncidentDetail.of(i, clocks.find(i.id()), timeline.entries(i.id()), f, clock.instant());
         return Response.ok(localised(ConsoleTemplates.detail(page(i.number(), "queue", uri), view,
-                Roles.canAct(identity), error))).build();
+                evidence.load(i, f), Roles.canAct(identity), error))).build();
     }
 
     @GET

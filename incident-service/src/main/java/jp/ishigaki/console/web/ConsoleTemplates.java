@@ -21,7 +21,8 @@ final class ConsoleTemplates {
 
     static native TemplateInstance queueTable(Page page, List<IncidentRow> rows);
 
-    static native TemplateInstance detail(Page page, IncidentDetail incident, boolean canAct, String error);
+    static native TemplateInstance detail(Page page, IncidentDetail incident, IncidentEvidence evidence, boolean canAct,
+                                         String error);
 
     static native TemplateInstance notFound(Page page);
 

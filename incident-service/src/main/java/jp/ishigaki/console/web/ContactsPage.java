@@ -50,7 +50,8 @@ import java.util.stream.Collectors;
 /**
  * Contacts and escalation: people with roles, department, ordered deputies and availability (staff mark someone
  * unavailable and see the deputy take over in the recipient preview of {@link RecipientResolver}), departments, and
- * the escalation policy per severity in force ({@link EscalationPolicies}), shown read-only.
+ * the escalation policy per severity in force ({@link EscalationPolicies}). Departments ({@link DepartmentForms}) and
+ * the policy ({@link EscalationPolicyForm}) are edited here by the roles their APIs allow; others see them read-only.
  */
 @Path("/console/contacts")
 @Authenticated
@@ -69,8 +70,9 @@ public class ContactsPage {
                             String until) {
     }
 
-    /** One department with its manager's name. */
-    public record DepartmentRow(String id, String name, String manager) {
+    /** One department with its manager's name; the raw names and manager id prefill its edit form. */
+    public record DepartmentRow(String id, String name, String manager, String nameJa, String nameEn,
+                                String managerId) {
     }
 
     /** One recipient of the preview; {@code deputyFor} and {@code reason} set when a deputy stands in. */
@@ -78,9 +80,13 @@ public class ContactsPage {
                                String reason) {
     }
 
-    /** One severity's escalation rule in force. */
+    /** One severity's escalation rule in force; {@code notifyRoles} and {@code minutes} prefill its form. */
     public record PolicyRow(String severity, String code, String notifyAtOnce, String escalateAfter,
-                            boolean repeatAtTop, boolean workingHoursOnly) {
+                            boolean repeatAtTop, boolean workingHoursOnly, Set<String> notifyRoles, String minutes) {
+
+        public boolean notifies(String role) {
+            return notifyRoles.contains(role);
+        }
     }
 
     /** A role choice of the preview form. */
@@ -96,7 +102,8 @@ public class ContactsPage {
                                                 List<RoleChoice> roles, String previewRoles, String department,
                                                 List<RecipientRow> recipients, List<PolicyRow> policy,
                                                 String workingHours, boolean canMark, boolean canEdit, String changed,
-                                                String error);
+                                                String error, boolean canEditPolicy, String policySaved,
+                                                String departmentSaved);
     }
 
     private final ContactDirectory contacts;
@@ -119,6 +126,7 @@ public class ContactsPage {
     @GET
     public TemplateInstance page(@QueryParam("roles") List<String> roles, @QueryParam("department") String department,
                                  @QueryParam("changed") String changed, @QueryParam("error") String error,
+                                 @QueryParam("saved") String saved, @QueryParam("deptSaved") String deptSaved,
                                  @Context UriInfo uri) {
         boolean en = context.english();
         List<Person> people = contacts.people(null, null, null);
@@ -139,7 +147,8 @@ public class ContactsPage {
         List<DepartmentRow> deptRows = departments.stream().map(d -> new DepartmentRow(d.id(),
                 en && d.nameEn() != null ? d.nameEn() : d.name(),
                 d.managerId() == null ? "" : Optional.ofNullable(byId.get(d.managerId())).map(Person::name)
-                        .orElse(d.managerId()))).toList();
+                        .orElse(d.managerId()), d.name(), d.nameEn() == null ? "" : d.nameEn(),
+                d.managerId() == null ? "" : d.managerId())).toList();
 
         Set<String> wanted = new LinkedHashSet<>();
         (roles == null ? List.<String>of() : roles).forEach(r -> Arrays.stream(r.split(",")).map(String::trim)
@@ -154,7 +163,8 @@ public class ContactsPage {
         String hours = escalation.workStart() + "–" + escalation.workEnd() + " (" + escalation.zone() + ")";
         return Templates.contacts(context.page("連絡体制とエスカレーション", "Contacts and escalation", "contacts", uri),
                         rows, deptRows, choices, String.join(",", wanted), dept == null ? "" : dept, recipients, policy(), hours,
-                        context.hasAny(AVAILABILITY_WRITERS), context.hasAny(PersonForm.EDITORS), changed, error)
+                        context.hasAny(AVAILABILITY_WRITERS), context.hasAny(PersonForm.EDITORS), changed, error,
+                        context.hasAny(EscalationPolicyForm.EDITORS), severityLabel(saved, en), deptSaved)
                 .setLocale(context.language().locale());
     }
 
@@ -224,7 +234,21 @@ public class ContactsPage {
         String who = roles.stream().map(r -> ContactRole.ofCode(r).map(x -> en ? x.en() : x.ja()).orElse(r))
                 .collect(Collectors.joining("、"));
         String interval = after.map(d -> d.toString().substring(2).toLowerCase()).orElse(en ? "never" : "しない");
-        return new PolicyRow(en ? s.code() : s.ja(), s.code(), who, interval, repeat, workingHours);
+        return new PolicyRow(en ? s.code() : s.ja(), s.code(), who, interval, repeat, workingHours, Set.copyOf(roles),
+                after.map(d -> String.valueOf(d.toMinutes())).orElse(""));
+    }
+
+    /** The severity a saved-policy notice names, in the page's language; null when it names none. */
+    private static String severityLabel(String code, boolean en) {
+        if (code == null || code.isBlank()) {
+            return null;
+        }
+        try {
+            jp.ishigaki.schemas.policy.Severity s = jp.ishigaki.schemas.policy.Severity.ofCode(code);
+            return en ? s.code() : s.ja();
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     private static String channels(Person p) {

@@ -90,7 +90,7 @@ public record IncidentDetail(
                 i.detectionCount(), f.dateTime(i.firstSeen()), f.dateTime(i.lastSeen()), f.dateTime(i.openedAt()),
                 i.reportedBy(), i.department(), i.affectedAssets() == null ? List.of() : i.affectedAssets(),
                 i.legalTrigger(), i.rootCause(), i.recurrencePrevention(), i.mergedInto(), tasks, timeline,
-                timeline.stream().filter(t -> "SEVERITY_RAISED".equals(t.type()) || "OPENED".equals(t.type())).toList(),
+                timeline.stream().filter(t -> "SEVERITY_RAISED".equals(t.type())).toList(),
                 v.intact(), v.firstBrokenSeq(),
                 choices(i.state(), f));
     }

@@ -19,7 +19,8 @@ import java.util.Optional;
 
 /**
  * From detections to incidents (issue 4 item 2): idempotent by detection id; an open incident with the same dedup key
- * absorbs the detection, otherwise a new incident opens.
+ * absorbs the detection, otherwise a new incident opens. Each detection is also kept as evidence ({@link DetectionLog}),
+ * and a re-publication of a detection already taken in only refreshes that evidence.
  */
 @ApplicationScoped
 public class DetectionIntake {
@@ -30,12 +31,15 @@ public class DetectionIntake {
     private final IncidentStore store;
     private final IncidentService incidents;
     private final ObligationRules obligations;
+    private final DetectionLog detections;
     private final Clock clock;
 
-    public DetectionIntake(IncidentStore store, IncidentService incidents, ObligationRules obligations, Clock clock) {
+    public DetectionIntake(IncidentStore store, IncidentService incidents, ObligationRules obligations,
+                           DetectionLog detections, Clock clock) {
         this.store = store;
         this.incidents = incidents;
         this.obligations = obligations;
+        this.detections = detections;
         this.clock = clock;
     }
 
@@ -62,6 +66,7 @@ public class DetectionIntake {
     @Transactional(Transactional.TxType.MANDATORY)
     public Result handle(Detection d) {
         if (store.detectionProcessed(d.id())) {
+            detections.refresh(d);
             return Result.DUPLICATE;
         }
         Optional<Incident> open = store.lockOpenByDedupKey(d.dedupKey());
@@ -70,11 +75,13 @@ public class DetectionIntake {
             incidents.apply(incident, incident.attach(d.id(), d.count(), d.lastSeen(), d.severity(),
                     d.severityReasons(), obligations, clock.instant()), Actor.SYSTEM);
             store.markDetectionProcessed(d.id(), incident.id(), clock.instant());
+            detections.record(incident.id(), d);
             return Result.ATTACHED;
         }
         IncidentService.Identity identity = incidents.newIdentity();
         Incident opened = incidents.open(toOpen(identity, d), Actor.SYSTEM.name());
         store.markDetectionProcessed(d.id(), opened.id(), clock.instant());
+        detections.record(opened.id(), d);
         return Result.OPENED;
     }
 
