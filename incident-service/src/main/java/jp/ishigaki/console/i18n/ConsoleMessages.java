@@ -660,6 +660,9 @@ public interface ConsoleMessages {
     @Message("取込拒否率（取込拒否 / 取込イベント）")
     String dash_dead_letter_rate();
 
+    @Message("1 日")
+    String dash_one_day();
+
     @Message("Kafka のトピック終端オフセットを数秒ごとに採取した値です（detection-streams のレプリカ数によらず正確）。トランザクションで書かれたトピックではコミットマーカーも数えるため、わずかに多く表示されます。グラフは直近1時間。")
     String dash_pipeline_note();
 

@@ -53,14 +53,17 @@ public final class PipelineRates {
                            Interval window, Interval latest, List<Interval> series) {
     }
 
+    private static final int MIN_CAPACITY = 64;
+
     private final Deque<PipelineSample> ring = new ArrayDeque<>();
     private final Duration retention;
     private final int capacity;
 
     public PipelineRates(Duration interval, Duration retention) {
         this.retention = retention;
+        // the retention trims by time; the capacity only guards memory (and leaves room for samples taken on demand)
         long n = retention.toMillis() / Math.max(1, interval.toMillis()) + 2;
-        this.capacity = (int) Math.min(10_000, Math.max(2, n));
+        this.capacity = (int) Math.min(10_000, Math.max(MIN_CAPACITY, n));
     }
 
     /** Adds a sample and drops those older than the retention (and beyond the ring's capacity). */

@@ -66,6 +66,16 @@ class PipelineRatesTest {
     }
 
     @Test
+    void shouldKeepSamplesTakenOnDemandWithinTheRetentionWhateverTheInterval() {
+        PipelineRates rates = new PipelineRates(Duration.ofHours(1), Duration.ofHours(1));
+        for (int i = 0; i < 10; i++) {
+            rates.add(at(i, i * 100L, 0, 0));
+        }
+        assertThat(rates.snapshot(Duration.ofHours(1), Duration.ofMinutes(1)).series()).hasSize(9)
+                .allSatisfy(i -> assertThat(i.eventsPerSecond()).isEqualTo(100.0));
+    }
+
+    @Test
     void shouldHaveNoFiguresBeforeTwoSamples() {
         PipelineRates rates = new PipelineRates(Duration.ofSeconds(5), Duration.ofHours(1));
         assertThat(rates.snapshot(Duration.ofSeconds(5), Duration.ofMinutes(1)).latest()).isNull();
