@@ -159,7 +159,7 @@ public class RejectedPage {
         }
         try {
             deadLetters.replay(key, bytes);
-        } catch (IllegalStateException e) {
+        } catch (RuntimeException e) {
             marks.release(topic, partition, offset, (ReplayMarks.Granted) claim);
             return back(null, e.getMessage());
         }
