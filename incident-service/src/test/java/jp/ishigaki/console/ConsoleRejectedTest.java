@@ -8,22 +8,32 @@ import jp.ishigaki.schemas.event.RejectReason;
 import jp.ishigaki.schemas.topic.Topics;
 import jp.ishigaki.user.TestUsers;
 import jp.ishigaki.user.domain.Role;
+import jp.ishigaki.testing.Fixtures;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 
 /**
  * The rejected-events page over HTTP: a dead letter on security.events.dlq is listed with its reason and escaped
- * value; an operator's fixed value goes back to security.events.raw under the original key; the auditor may not.
+ * value; an operator's fixed value goes back to security.events.raw under the original key; the auditor may not; a
+ * replayed record is marked (who, when) and another replay is refused until confirmed.
  */
 @QuarkusTest
 class ConsoleRejectedTest {
@@ -94,5 +104,95 @@ class ConsoleRejectedTest {
         String token = page.replaceAll("(?s).*name=\"csrf-token\" value=\"([^\"]+)\".*", "$1");
         auditor.form().formParam("csrf-token", token)
                 .formParam("value", "{}").post("/console/rejected/0/0/replay").then().statusCode(403);
+    }
+
+    // ---- Replay marks (issue 6, branch dash) ----
+
+    @Test
+    void aReplayedRecordIsMarkedAndAnotherReplayIsRefusedUntilConfirmed() throws Exception {
+        String key = "mark-" + UUID.randomUUID();
+        KafkaRecords.send(KafkaTestResource.bootstrapServers(), Topics.EVENTS_DLQ, key, deadLetter(key, "{broken"));
+        TestUsers.Credentials first = TestUsers.create(Role.OPERATOR);
+        TestUsers.Credentials second = TestUsers.create(Role.SUPERVISOR);
+        ConsoleSession a = ConsoleSession.signIn(first);
+        ConsoleSession b = ConsoleSession.signIn(second);
+        String staleForB = rowOf(b.get("/console/rejected"), key);
+        assertThat(staleForB).contains("name=\"seen\" value=\"0\"").doesNotContain("replay-mark");
+        String path = staleForB.replaceAll("(?s).*?action=\"(/console/rejected/(\\d+)/(\\d+)/replay)\".*", "$1");
+        String[] position = path.split("/");
+        int partition = Integer.parseInt(position[3]);
+        long offset = Long.parseLong(position[4]);
+
+        String fixed = "{\"message\": \"fixed " + key + "\"}";
+        String to = a.form().formParam("csrf-token", a.token("/console/rejected")).formParam("value", fixed)
+                .formParam("seen", "0").post(path).then().statusCode(303).extract().header("Location");
+        assertThat(to).contains("replayed=");
+        assertThat(mark(partition, offset, "replay_count")).isEqualTo(1);
+        assertThat(mark(partition, offset, "last_by")).isEqualTo(first.username());
+
+        // b still has the page from before the replay: refused, with who and when
+        to = b.form().formParam("csrf-token", b.token("/console/rejected")).formParam("value", fixed)
+                .formParam("seen", "0").post(path).then().statusCode(303).extract().header("Location");
+        String error = URLDecoder.decode(to.replaceAll(".*[?&]error=([^&]*).*", "$1"), StandardCharsets.UTF_8);
+        assertThat(error).contains("再送済み", first.username());
+        assertThat(b.get(to.replaceAll("^https?://[^/]+", ""))).contains("id=\"rejected-error\"", first.username());
+        assertThat(recordsWithKey(key)).isEqualTo(1);
+
+        // the fresh page shows the mark and asks for a confirmation
+        String row = rowOf(b.get("/console/rejected"), key);
+        assertThat(row).contains("class=\"replay-mark\"", "再送済み: " + first.username(), "(1 回)",
+                "name=\"seen\" value=\"1\"", "name=\"again\" value=\"yes\" required", "もう一度再送する");
+        b.form().formParam("csrf-token", b.token("/console/rejected")).formParam("value", fixed)
+                .formParam("seen", "1").post(path).then().statusCode(303).header("Location", containsString("error="));
+        assertThat(recordsWithKey(key)).isEqualTo(1);
+
+        to = b.form().formParam("csrf-token", b.token("/console/rejected")).formParam("value", fixed)
+                .formParam("seen", "1").formParam("again", "yes").post(path).then().statusCode(303)
+                .extract().header("Location");
+        assertThat(to).contains("replayed=").doesNotContain("error=");
+        assertThat(recordsWithKey(key)).isEqualTo(2);
+        assertThat(mark(partition, offset, "replay_count")).isEqualTo(2);
+        assertThat(mark(partition, offset, "last_by")).isEqualTo(second.username());
+        assertThat(mark(partition, offset, "first_by")).isEqualTo(first.username());
+
+        // the auditor sees the mark too
+        ConsoleSession auditor = ConsoleSession.signIn(TestUsers.create(Role.AUDITOR));
+        assertThat(rowOf(auditor.get("/console/rejected?lang=en"), key))
+                .contains("Replayed: " + second.username(), "(2 time(s))").doesNotContain("/replay\"");
+    }
+
+    private static String rowOf(String page, String key) {
+        String row = page.substring(page.lastIndexOf("data-dlq=\"", page.indexOf(key)));
+        return row.substring(0, row.indexOf("</tr>"));
+    }
+
+    private static Object mark(int partition, long offset, String column) throws Exception {
+        Object v = Fixtures.scalar("SELECT " + column + " FROM dead_letter_replay WHERE topic = ? AND part = ? AND off = ?",
+                Topics.EVENTS_DLQ.name(), partition, offset);
+        return v instanceof Number n ? n.intValue() : v;
+    }
+
+    /** Records of security.events.raw with that key, read up to the end offsets. */
+    private static long recordsWithKey(String key) {
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaTestResource.bootstrapServers(),
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false), new StringDeserializer(),
+                new ByteArrayDeserializer())) {
+            List<TopicPartition> parts = consumer.partitionsFor(Topics.EVENTS_RAW.name()).stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            consumer.assign(parts);
+            consumer.seekToBeginning(parts);
+            Map<TopicPartition, Long> end = consumer.endOffsets(parts);
+            long n = 0;
+            Instant deadline = Instant.now().plusSeconds(20);
+            while (Instant.now().isBefore(deadline) && parts.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
+                for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(200))) {
+                    if (key.equals(r.key())) {
+                        n++;
+                    }
+                }
+            }
+            return n;
+        }
     }
 }

@@ -682,4 +682,130 @@ public interface ConsoleMessages {
 
     @Message("課 {id} を保存しました。")
     String contact_dept_saved(String id);
+
+    // ---- Dashboard: incidents over time and pipeline rates (issue 6, branch dash) ----
+
+    @Message("インシデントの受付・終結の推移")
+    String dash_flow();
+
+    @Message("1時間ごと")
+    String dash_per_hour();
+
+    @Message("1日ごと")
+    String dash_per_day();
+
+    @Message("数値を表示")
+    String dash_figures();
+
+    @Message("時")
+    String dash_hour();
+
+    @Message("日")
+    String dash_day();
+
+    @Message("合計")
+    String dash_total();
+
+    @Message("取込パイプライン")
+    String dash_pipeline();
+
+    @Message("直近")
+    String dash_pipeline_window();
+
+    @Message("秒")
+    String dash_seconds();
+
+    @Message("件/秒")
+    String dash_per_second();
+
+    @Message("件数")
+    String dash_pipeline_count();
+
+    @Message("累計（終端オフセット）")
+    String dash_end_offset();
+
+    @Message("取込イベント")
+    String dash_events();
+
+    @Message("検知")
+    String dash_detections();
+
+    @Message("取込拒否")
+    String dash_dead_letters();
+
+    @Message("通知の配信失敗")
+    String dash_notification_dead_letters();
+
+    @Message("取込拒否率（取込拒否 / 取込イベント）")
+    String dash_dead_letter_rate();
+
+    @Message("1 日")
+    String dash_one_day();
+
+    @Message("Kafka のトピック終端オフセットを数秒ごとに採取した値です（detection-streams のレプリカ数によらず正確）。トランザクションで書かれたトピックではコミットマーカーも数えるため、わずかに多く表示されます。グラフは直近1時間。")
+    String dash_pipeline_note();
+
+    // ---- Rejected events: replay marks (issue 6, branch dash) ----
+
+    @Message("再送済み")
+    String rejected_mark();
+
+    @Message("回")
+    String rejected_mark_times();
+
+    @Message("初回")
+    String rejected_mark_first();
+
+    @Message("再送済み — もう一度修正して再送")
+    String rejected_fix_replay_again();
+
+    @Message("再送済みであることを確認しました。もう一度再送します。")
+    String rejected_again_confirm();
+
+    @Message("もう一度再送する")
+    String rejected_replay_again();
+
+    // ---- Report: reporting obligations met on time (issue 6, branch dash) ----
+
+    @Message("報告義務の期限遵守")
+    String report_obligations();
+
+    @Message("期間内に期限が来た報告義務（期限のないものは期間内に受付けたインシデントの分）を、現時点の状況で数えます。DOMAIN §6・基本方針 §6(7)。")
+    String report_obligations_note();
+
+    @Message("報告義務")
+    String report_obligation();
+
+    @Message("期間内に期限")
+    String report_ob_due();
+
+    @Message("期限内に完了")
+    String report_ob_on_time();
+
+    @Message("期限後に完了")
+    String report_ob_late();
+
+    @Message("免除")
+    String report_ob_waived();
+
+    @Message("未完了")
+    String report_ob_open();
+
+    @Message("うち期限超過")
+    String report_ob_overdue();
+
+    @Message("期限なし")
+    String report_ob_no_deadline();
+
+    @Message("理由あり")
+    String report_ob_with_reason();
+
+    @Message("免除の理由")
+    String report_ob_reasons();
+
+    @Message("理由")
+    String report_ob_reason();
+
+    @Message("件数")
+    String report_ob_count();
 }

@@ -5,6 +5,7 @@ import io.quarkus.qute.TemplateInstance;
 import jp.ishigaki.console.policy.PolicyClause;
 import jp.ishigaki.console.policy.PolicyRef;
 import jp.ishigaki.console.queue.QueueFilter;
+import jp.ishigaki.metrics.pipeline.PipelineRates;
 
 import java.util.List;
 
@@ -26,12 +27,14 @@ final class ConsoleTemplates {
 
     static native TemplateInstance notFound(Page page);
 
-    static native TemplateInstance dashboard(Page page, int days, List<DashboardPage.Bar> open,
+    static native TemplateInstance dashboard(Page page, int days, List<Integer> periods, List<DashboardPage.Bar> open,
                                              List<DashboardPage.Bar> byGroup, List<DashboardPage.Bar> bySegment,
-                                             List<DashboardPage.Times> times, String model);
+                                             List<DashboardPage.Times> times, List<DashboardPage.FlowBucket> flow,
+                                             boolean hourly, PipelineRates.Snapshot pipeline, String model);
 
     static native TemplateInstance report(Page page, String from, String to, List<ReportPage.Line> byGroup,
-                                          List<ReportPage.Line> bySegment, List<ReportPage.Line> bySeverity);
+                                          List<ReportPage.Line> bySegment, List<ReportPage.Line> bySeverity,
+                                          List<ReportPage.Obligation> obligations, List<ReportPage.Waiver> waivers);
 
     static native TemplateInstance policy(Page page, List<PolicyClause> clauses, List<PolicyRef> threats,
                                           List<PolicyRef> controls);

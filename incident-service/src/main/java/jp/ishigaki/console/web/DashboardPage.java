@@ -15,7 +15,10 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import jp.ishigaki.console.i18n.ConsoleLanguage;
+import jp.ishigaki.metrics.IncidentFlow;
 import jp.ishigaki.metrics.ResponseMetrics;
+import jp.ishigaki.metrics.pipeline.PipelineRates;
+import jp.ishigaki.metrics.pipeline.PipelineSampler;
 import jp.ishigaki.schemas.policy.Segment;
 import jp.ishigaki.schemas.policy.Severity;
 import jp.ishigaki.schemas.policy.ThreatGroup;
@@ -25,14 +28,17 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The dashboard: open incidents by severity, incidents opened in the period by threat group and segment, and MTTA /
- * MTTR by threat group, from the incident core's {@link ResponseMetrics}; charts drawn by ECharts from a JSON model
- * carried in a data attribute (no inline script), with the same figures in tables.
+ * The dashboard: open incidents by severity, incidents opened and closed over the period, by threat group and
+ * segment, MTTA / MTTR by threat group, and the pipeline's live rates from Kafka's end offsets; charts drawn by
+ * ECharts from a JSON model in a data attribute (no inline script), with the same figures in tables.
  */
 @Path("/console/dashboard")
 @Authenticated
@@ -48,16 +54,39 @@ public class DashboardPage {
     public record Times(String label, long opened, Double mttaMinutes, Double mttrMinutes) {
     }
 
+    /** The periods the dashboard offers, in days; one or two days are shown per hour, longer ones per day. */
+    public static final List<Integer> PERIODS = List.of(1, 7, 30, 90, 365);
+
+    /** Incidents opened and closed in one bucket of the incidents-over-time chart (label in Tokyo time). */
+    public record FlowBucket(String label, long opened, long closed) {
+    }
+
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("MM/dd");
+    private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("MM/dd HH:00");
+
     private final ResponseMetrics metrics;
+    private final IncidentFlow flow;
+    private final PipelineSampler pipeline;
     private final ConsoleLanguage language;
     private final SecurityIdentity identity;
     private final Clock clock;
 
-    public DashboardPage(ResponseMetrics metrics, ConsoleLanguage language, SecurityIdentity identity, Clock clock) {
+    public DashboardPage(ResponseMetrics metrics, IncidentFlow flow, PipelineSampler pipeline,
+                         ConsoleLanguage language, SecurityIdentity identity, Clock clock) {
         this.metrics = metrics;
+        this.flow = flow;
+        this.pipeline = pipeline;
         this.language = language;
         this.identity = identity;
         this.clock = clock;
+    }
+
+    /** The pipeline figures as JSON for the dashboard's refresh (the console's session; the API has the same). */
+    @GET
+    @Path("/pipeline")
+    @Produces(MediaType.APPLICATION_JSON)
+    public PipelineRates.Snapshot pipeline() {
+        return pipeline.snapshot();
     }
 
     @GET
@@ -85,20 +114,53 @@ public class DashboardPage {
         List<Times> times = groups.stream().map(r -> new Times(groupLabel(r.group(), en), r.opened(),
                 minutes(r.mttaSeconds()), minutes(r.mttrSeconds()))).toList();
 
+        List<FlowBucket> flowBuckets = flow(period, to);
+        PipelineRates.Snapshot pipe = pipeline.snapshot();
+
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("open", open);
         model.put("byGroup", byGroup);
         model.put("bySegment", bySegment);
         model.put("times", times);
-        model.put("labels", Map.of("mtta", "MTTA", "mttr", "MTTR"));
+        model.put("flow", flowBuckets);
+        model.put("pipeline", pipe);
+        model.put("labels", labels(en));
         String json;
         try {
             json = Json.mapper().writeValueAsString(model);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-        return ConsoleTemplates.dashboard(page(uri), period, open, byGroup, bySegment, times, json)
-                .setLocale(language.locale());
+        return ConsoleTemplates.dashboard(page(uri), period, PERIODS, open, byGroup, bySegment, times, flowBuckets,
+                        period <= 2, pipe, json).setLocale(language.locale());
+    }
+
+    /** Opened / closed per Tokyo hour (up to two days) or per Tokyo day, ending with the current hour or day. */
+    private List<FlowBucket> flow(int days, Instant now) {
+        ZonedDateTime tokyo = now.atZone(ConsoleLanguage.TOKYO);
+        boolean hourly = days <= 2;
+        ZonedDateTime end = hourly ? tokyo.truncatedTo(ChronoUnit.HOURS).plusHours(1)
+                : tokyo.truncatedTo(ChronoUnit.DAYS).plusDays(1);
+        ZonedDateTime start = hourly ? end.minusHours(24L * days) : end.minusDays(days);
+        Duration size = hourly ? Duration.ofHours(1) : Duration.ofDays(1);
+        DateTimeFormatter format = hourly ? HOUR : DAY;
+        return flow.perBucket(start.toInstant(), end.toInstant(), size).stream()
+                .map(b -> new FlowBucket(format.format(b.start().atZone(ConsoleLanguage.TOKYO)), b.opened(),
+                        b.closed()))
+                .toList();
+    }
+
+    private static Map<String, String> labels(boolean en) {
+        Map<String, String> labels = new LinkedHashMap<>();
+        labels.put("mtta", "MTTA");
+        labels.put("mttr", "MTTR");
+        labels.put("opened", en ? "opened" : "受付");
+        labels.put("closed", en ? "closed" : "終結");
+        labels.put("events", en ? "events/s" : "イベント/秒");
+        labels.put("detections", en ? "detections/s" : "検知/秒");
+        labels.put("deadLetters", en ? "dead letters/s" : "取込拒否/秒");
+        labels.put("notificationDeadLetters", en ? "undelivered notices/s" : "通知失敗/秒");
+        return labels;
     }
 
     private static String groupLabel(String group, boolean en) {

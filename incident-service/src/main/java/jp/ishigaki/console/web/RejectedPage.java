@@ -22,6 +22,7 @@ import jakarta.ws.rs.core.UriBuilder;
 import jakarta.ws.rs.core.UriInfo;
 import jp.ishigaki.console.i18n.ConsoleLanguage;
 import jp.ishigaki.console.rejected.DeadLetters;
+import jp.ishigaki.console.rejected.ReplayMarks;
 import jp.ishigaki.schemas.event.DeadLetter;
 import jp.ishigaki.schemas.event.RejectReason;
 import jp.ishigaki.schemas.topic.Topics;
@@ -33,12 +34,13 @@ import java.nio.charset.StandardCharsets;
 import java.time.format.DateTimeFormatter;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * Rejected events: the latest records of {@code security.events.dlq} with reason, detail, source position, time and
  * the original value; staff (not the auditor) may edit a value and replay it to {@code security.events.raw} under
- * its original key. Every replay is logged with the user's name.
+ * its original key. Every replay is logged and marked in MariaDB with the user's name; a repeat needs a confirmation.
  */
 @Path("/console/rejected")
 @Authenticated
@@ -52,10 +54,29 @@ public class RejectedPage {
     /** One dead letter as the page shows it; {@code value} is the original text (decoded from base64 if UTF-8). */
     public record Row(int partition, long offset, String rejectedAt, String reason, String reasonLabel,
                       String detail, String source,
-                      String key, String value, boolean binary, String problem) {
+                      String key, String value, boolean binary, String problem, Replayed replayed) {
 
         public String anchor() {
             return "dlq-" + partition + "-" + offset;
+        }
+
+        /** How many replays the page shows (0: none): the replay form sends it back as its confirmation. */
+        public int seen() {
+            return replayed == null ? 0 : replayed.count();
+        }
+
+        Row marked(Replayed mark) {
+            return new Row(partition, offset, rejectedAt, reason, reasonLabel, detail, source, key, value, binary,
+                    problem, mark);
+        }
+    }
+
+    /** A replay mark as shown: last replayed by whom and when (Tokyo time), and how many times. */
+    public record Replayed(String by, String at, int count, String firstBy, String firstAt) {
+
+        static Replayed of(ReplayMarks.Mark m) {
+            return new Replayed(m.lastBy(), SHOWN.format(m.lastAt().atZone(ConsoleLanguage.TOKYO)), m.count(),
+                    m.firstBy(), SHOWN.format(m.firstAt().atZone(ConsoleLanguage.TOKYO)));
         }
     }
 
@@ -69,10 +90,12 @@ public class RejectedPage {
     }
 
     private final DeadLetters deadLetters;
+    private final ReplayMarks marks;
     private final PageContext context;
 
-    public RejectedPage(DeadLetters deadLetters, PageContext context) {
+    public RejectedPage(DeadLetters deadLetters, ReplayMarks marks, PageContext context) {
         this.deadLetters = deadLetters;
+        this.marks = marks;
         this.context = context;
     }
 
@@ -90,6 +113,7 @@ public class RejectedPage {
             rows = List.of();
             problem = "Kafka: " + e.getMessage();
         }
+        rows = withMarks(rows);
         return Templates.rejected(context.page("取込拒否イベント", "Rejected events", "rejected", uri), rows, n,
                 context.hasAny(Roles.WRITERS), replayed, problem).setLocale(context.language().locale());
     }
@@ -100,7 +124,8 @@ public class RejectedPage {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @RolesAllowed({"operator", "manager", "supervisor", "ciso", "admin"})
     public Response replay(@PathParam("partition") int partition, @PathParam("offset") long offset,
-                           @FormParam("value") String value, @FormParam("encoding") String encoding) {
+                           @FormParam("value") String value, @FormParam("encoding") String encoding,
+                           @FormParam("seen") @DefaultValue("0") int seen, @FormParam("again") String again) {
         if (value == null || value.isBlank()) {
             return back(null, "value: is required");
         }
@@ -123,9 +148,19 @@ public class RejectedPage {
         }
         DeadLetter letter = entry.get().letter();
         String key = letter != null && letter.key() != null ? letter.key() : entry.get().key();
+        String topic = Topics.EVENTS_DLQ.name();
+        if (seen > 0 && !"yes".equals(again)) {
+            return back(null, notConfirmed(marks.at(topic, partition, offset).orElse(null)));
+        }
+        ReplayMarks.Claim claim = marks.claim(topic, partition, offset, context.user(), seen);
+        if (claim instanceof ReplayMarks.Refused refused) {
+            Log.infof("replay of %s %d@%d by %s refused: already replayed", topic, partition, offset, context.user());
+            return back(null, refused(refused.current()));
+        }
         try {
             deadLetters.replay(key, bytes);
-        } catch (IllegalStateException e) {
+        } catch (RuntimeException e) {
+            marks.release(topic, partition, offset, (ReplayMarks.Granted) claim);
             return back(null, e.getMessage());
         }
         Log.infof("rejected record %s %d@%d (key %s, source %s) replayed to %s by %s, %d bytes",
@@ -133,6 +168,49 @@ public class RejectedPage {
                 letter == null ? "?" : letter.sourceTopic() + " " + letter.partition() + "@" + letter.offset(),
                 Topics.EVENTS_RAW.name(), context.user(), bytes.length);
         return back(partition + "@" + offset, null);
+    }
+
+    // ---- Replay marks (issue 6, branch dash) ----
+
+    private List<Row> withMarks(List<Row> rows) {
+        if (rows.isEmpty()) {
+            return rows;
+        }
+        try {
+            long min = rows.stream().mapToLong(Row::offset).min().orElse(0);
+            long max = rows.stream().mapToLong(Row::offset).max().orElse(0);
+            Map<String, ReplayMarks.Mark> found = marks.between(Topics.EVENTS_DLQ.name(), min, max);
+            return rows.stream().map(r -> {
+                ReplayMarks.Mark m = found.get(r.partition() + "@" + r.offset());
+                return m == null ? r : r.marked(Replayed.of(m));
+            }).toList();
+        } catch (RuntimeException e) {
+            Log.warnf("cannot read the replay marks: %s", e.getMessage());
+            return rows;
+        }
+    }
+
+    /** Refusal of a replay whose earlier replays were not confirmed. */
+    private String notConfirmed(ReplayMarks.Mark mark) {
+        String who = mark == null ? "?" : Replayed.of(mark).by() + ", " + Replayed.of(mark).at();
+        return context.english()
+                ? "Not replayed: this record was already replayed (" + who + "). Tick the confirmation to replay it "
+                + "again."
+                : "再送していません: この記録は再送済みです（" + who + "）。もう一度再送するには確認欄にチェックしてください。";
+    }
+
+    /** Refusal of a replay that someone else made first, or again since the page was shown. */
+    private String refused(ReplayMarks.Mark mark) {
+        if (mark == null) {
+            return context.english() ? "Not replayed: the replay mark changed; reload the page."
+                    : "再送していません: 再送記録が変わりました。画面を再読み込みしてください。";
+        }
+        Replayed r = Replayed.of(mark);
+        return context.english()
+                ? "Not replayed: " + r.by() + " replayed this record at " + r.at() + " (" + r.count()
+                + " time(s) in all). Check the page again and confirm if it must be sent once more."
+                : "再送していません: この記録は " + r.at() + " に " + r.by() + " が再送済みです（計 " + r.count()
+                + " 回）。画面を確認し、必要なら確認のうえ再送してください。";
     }
 
     private String label(RejectReason reason) {
@@ -166,7 +244,7 @@ public class RejectedPage {
         DeadLetter d = e.letter();
         if (d == null) {
             return new Row(e.partition(), e.offset(), SHOWN.format(e.timestamp().atZone(ConsoleLanguage.TOKYO)), "",
-                    "", "", "", e.key(), "", false, e.problem());
+                    "", "", "", e.key(), "", false, e.problem(), null);
         }
         String value = d.value();
         boolean binary = false;
@@ -185,6 +263,6 @@ public class RejectedPage {
         return new Row(e.partition(), e.offset(), at, d.reason() == null ? "" : d.reason().name(),
                 label(d.reason()),
                 d.detail() == null ? "" : d.detail(), source, d.key() == null ? e.key() : d.key(),
-                value == null ? "" : value, binary, null);
+                value == null ? "" : value, binary, null, null);
     }
 }
