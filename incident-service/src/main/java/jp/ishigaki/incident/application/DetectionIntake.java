@@ -20,7 +20,8 @@ import java.util.Optional;
 /**
  * From detections to incidents (issue 4 item 2): idempotent by detection id; an open incident with the same dedup key
  * absorbs the detection, otherwise a new incident opens. Each detection is also kept as evidence ({@link DetectionLog}),
- * and a re-publication of a detection already taken in only refreshes that evidence.
+ * and a re-publication of a detection already taken in (a flood's growing count) refreshes that evidence and adds
+ * the new hits to the incident's count.
  */
 @ApplicationScoped
 public class DetectionIntake {
@@ -66,7 +67,8 @@ public class DetectionIntake {
     @Transactional(Transactional.TxType.MANDATORY)
     public Result handle(Detection d) {
         if (store.detectionProcessed(d.id())) {
-            detections.refresh(d);
+            detections.refresh(d).filter(growth -> growth.hits() > 0)
+                    .ifPresent(growth -> grow(growth.incidentId(), d, growth.hits()));
             return Result.DUPLICATE;
         }
         Optional<Incident> open = store.lockOpenByDedupKey(d.dedupKey());
@@ -83,6 +85,13 @@ public class DetectionIntake {
         store.markDetectionProcessed(d.id(), opened.id(), clock.instant());
         detections.record(opened.id(), d);
         return Result.OPENED;
+    }
+
+    /** A detection already in an open incident was published again with more hits: the incident counts them. */
+    private void grow(String incidentId, Detection d, long hits) {
+        store.lock(incidentId).filter(Incident::isOpen).ifPresent(incident -> incidents.apply(incident,
+                incident.attach(d.id(), hits, d.lastSeen(), d.severity(), d.severityReasons(), obligations,
+                        clock.instant()), Actor.SYSTEM));
     }
 
     static OpenIncident toOpen(IncidentService.Identity identity, Detection d) {

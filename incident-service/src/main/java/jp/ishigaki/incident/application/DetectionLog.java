@@ -46,13 +46,17 @@ public class DetectionLog {
 
     /**
      * Folds a detection already taken in (a re-publication with a higher count, or a redelivery) into its record.
-     * False when no incident took this detection id.
+     * Empty when no incident took this detection id; otherwise the incident and how many hits the detection has
+     * gained since its last recorded publication (0 for a redelivery or an older copy).
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public boolean refresh(Detection d) {
-        Optional<String> incident = records.incidentOf(d.id());
-        incident.ifPresent(id -> upsert(DetectionRecord.of(id, d, samples(d.samples()), clock.instant())));
-        return incident.isPresent();
+    public Optional<Growth> refresh(Detection d) {
+        return records.incidentOf(d.id())
+                .map(id -> new Growth(id, upsert(DetectionRecord.of(id, d, samples(d.samples()), clock.instant()))));
+    }
+
+    /** A detection's incident, and the hits it gained. */
+    public record Growth(String incidentId, long hits) {
     }
 
     @Transactional
@@ -60,16 +64,18 @@ public class DetectionLog {
         return records.forIncident(incidentId);
     }
 
-    private void upsert(DetectionRecord arriving) {
+    /** Stores the record; returns how far its count rose. */
+    private long upsert(DetectionRecord arriving) {
         Optional<DetectionRecord> stored = records.lock(arriving.detectionId());
         if (stored.isEmpty()) {
             records.save(arriving);
-            return;
+            return arriving.count();
         }
         DetectionRecord merged = stored.get().absorb(arriving, config.maxSamples());
         if (!merged.sameAs(stored.get())) {
             records.save(merged);
         }
+        return merged.count() - stored.get().count();
     }
 
     /** The first samples as JSON texts, each at most {@code maxSampleBytes} (a larger one is cut and marked). */

@@ -88,7 +88,7 @@ class DetectionEvidenceTest {
     }
 
     @Test
-    void aRepublishedDetectionUpdatesItsCountAndSamplesNotItsRows() throws Exception {
+    void aRepublishedDetectionUpdatesItsCountAndSamplesNotItsRowsAndTheIncidentCountsTheNewHits() throws Exception {
         String dedupKey = "evidence-repeat|pc-" + UUID.randomUUID();
         String id = "det-" + UUID.randomUUID();
         Instant first = Instant.now().truncatedTo(ChronoUnit.SECONDS);
@@ -113,6 +113,9 @@ class DetectionEvidenceTest {
                         .body("[0].samples.'event.id'", contains("evt-a", "evt-b"))
                         .body("[1].detectionId", equalTo(other.id()))
                         .body("[1].count", equalTo(2)));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                Api.as(Role.AUDITOR).get("/api/incidents/" + incidentId).then().statusCode(200)
+                        .body("detectionCount", equalTo(3 + 4 + 2)));
         try (Connection c = MariaDbTestResource.connection();
              PreparedStatement ps = c.prepareStatement(
                      "SELECT COUNT(*), MAX(hit_count) FROM incident_detection WHERE detection_id = ?")) {
