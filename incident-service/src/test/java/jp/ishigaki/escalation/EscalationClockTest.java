@@ -16,8 +16,10 @@ import org.junit.jupiter.api.Test;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -26,6 +28,7 @@ import java.util.concurrent.Future;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 
 /** Escalation clocks in MariaDB under a controllable clock: timing, acknowledgement, repeats, replicas, crashes. */
 @QuarkusTest
@@ -73,6 +76,43 @@ class EscalationClockTest {
         clock.advance(Duration.ofHours(2));
         scheduler.fireDue();
         assertThat(level(id)).as("acknowledged: no further escalation").isEqualTo(2);
+    }
+
+    @Test
+    void shouldRestartTheClockFromTheFirstLevelWhenAnEndedIncidentIsReopened() throws Exception {
+        String id = Fixtures.report("high", "T1-03", "internet");
+        clock.advance(Duration.ofMinutes(31));
+        scheduler.fireDue();
+        assertThat(level(id)).isEqualTo(2);
+        Api.as(Role.MANAGER).post("/api/incidents/" + id + "/acknowledge").then().statusCode(200);
+        Api.as(Role.OPERATOR).body(Map.of("to", "DISMISSED", "reason", "検証環境の通信と判断"))
+                .post("/api/incidents/" + id + "/transitions").then().statusCode(200);
+        assertThat(Fixtures.count("SELECT COUNT(*) FROM escalation_clock WHERE incident_id = ?", id)).isZero();
+
+        clock.advance(Duration.ofHours(1));
+        Api.as(Role.OPERATOR).body(Map.of("to", "TRIAGE", "reason", "本番環境でも同じ通信を確認"))
+                .post("/api/incidents/" + id + "/transitions").then().statusCode(200)
+                .body("state", equalTo("TRIAGE"))
+                .body("acknowledgement", nullValue())
+                .body("escalationLevel", equalTo(1))
+                .body("escalationClock.level", equalTo(1))
+                .body("escalationClock.roles[0]", equalTo("manager"));
+        Instant due = Instant.parse(Api.as(Role.OPERATOR).get("/api/incidents/" + id).then().extract()
+                .path("escalationClock.dueAt"));
+        assertThat(due).isBetween(clock.instant().plus(Duration.ofMinutes(29)), clock.instant().plus(Duration.ofMinutes(30)));
+        List<NotificationRequest> reopened = Fixtures.notices(id, NotificationKind.STATE_CHANGE, 2, Duration.ofSeconds(20));
+        assertThat(reopened.get(reopened.size() - 1)).satisfies(n -> {
+            assertThat(n.level()).isEqualTo(1);
+            assertThat(n.recipients()).extracting(Recipient::role).containsOnly("operator");
+        });
+
+        clock.advance(Duration.ofMinutes(29));
+        scheduler.fireDue();
+        assertThat(level(id)).as("the restarted clock is not due yet").isEqualTo(1);
+        clock.advance(Duration.ofMinutes(2));
+        scheduler.fireDue();
+        assertThat(level(id)).isEqualTo(2);
+        assertThat(Fixtures.count(ESCALATIONS, id)).as("once before the reopen, once after").isEqualTo(2);
     }
 
     @Test

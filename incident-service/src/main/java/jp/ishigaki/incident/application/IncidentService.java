@@ -129,9 +129,12 @@ public class IncidentService {
         if (acknowledged || ended) {
             clocks.stop(after.id());
         }
-        if (ended || reopened) {
+        if (ended) {
             Set<String> told = new LinkedHashSet<>(EscalationPolicy.CHAIN.subList(0, Math.max(after.escalationLevel(), 1)));
             notifier.notify(after, NotificationKind.STATE_CHANGE, after.escalationLevel(), told, null, null, now);
+        }
+        if (reopened) {
+            return restartEscalation(after, now);
         }
         boolean raised = changes.stream().anyMatch(c -> c instanceof IncidentChange.SeverityRaised);
         if (raised && after.isOpen() && !after.isAcknowledged()) {
@@ -151,6 +154,23 @@ public class IncidentService {
             }
         }
         return after;
+    }
+
+    /**
+     * A reopened incident (unacknowledged, level 0 again) is told to the roles its severity notifies at once and its
+     * clock runs from there, exactly as when it opened; a rule that waits for working hours defers the notice.
+     */
+    private Incident restartEscalation(Incident incident, Instant now) {
+        EscalationPolicy.Step step = escalation.current()
+                .initial(incident.severity(), incident.segment(), incident.legalTrigger(), now);
+        if (step.notifyAt().isAfter(now)) {
+            clocks.start(incident.id(), step.notifyAt(), step.level(), "NOTICE", step.roles());
+            recorder.entry(incident, jp.ishigaki.schemas.incident.IncidentEvent.Type.NOTIFIED,
+                    "勤務時間外のため再開の通知は " + step.notifyAt() + " に通知", "system", now);
+            return incident;
+        }
+        return tell(incident, new EscalationPolicy.Step(NotificationKind.STATE_CHANGE, step.level(), step.roles(), now,
+                step.nextDueAt()), "再開", "system", now);
     }
 
     /** A person escalates by hand: the next level is told at once (DOMAIN.md §6 chain). */
@@ -204,7 +224,7 @@ public class IncidentService {
         return switch (kind) {
             case NEW_INCIDENT, ESCALATION, REPEAT -> "インシデントを確認し、受領確認を行ってください";
             case DEADLINE_APPROACHING, DEADLINE_OVERDUE -> "報告義務の期限を確認し、報告または免除理由を記録してください";
-            case STATE_CHANGE -> null;
+            case STATE_CHANGE -> "再開されたインシデントを確認し、受領確認を行ってください";
         };
     }
 }

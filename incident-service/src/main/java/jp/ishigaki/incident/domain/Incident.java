@@ -113,7 +113,8 @@ public record Incident(
 
     /**
      * Moves the incident to {@code target} under DOMAIN.md §5: forward moves skip phases only for low/medium; a move
-     * back (reopen) needs a reason; DISMISSED needs a reason; CLOSED from LESSONS needs root cause and recurrence
+     * back (reopen) needs a reason, and a reopen from CLOSED or DISMISSED clears the acknowledgement and the escalation
+     * level; DISMISSED needs a reason; CLOSED from LESSONS needs root cause and recurrence
      * prevention; CLOSED is refused while a mandatory task is open; only managers and above close.
      */
     public Outcome transition(IncidentState target, String reason, String rootCause, String prevention, Actor actor,
@@ -145,8 +146,13 @@ public record Incident(
             if (target == IncidentState.CLOSED) {
                 return reject(Rejection.ILLEGAL_TRANSITION, "a dismissed incident cannot be closed; reopen it first");
             }
-            Incident next = toBuilder().state(target).stateReason(reason).closedAt(null).mergedInto(null).build();
-            return accept(next, new IncidentChange.Transitioned(state, target, reason, true));
+            Builder b = toBuilder().state(target).stateReason(reason).closedAt(null).mergedInto(null);
+            if (state.isTerminal()) {
+                // An ended incident that comes back is new work (DOMAIN.md §5/§6): nobody holds it until someone
+                // acknowledges it again, and its escalation starts over from the first step of its severity's rule.
+                b.acknowledgement(null).escalationLevel(0);
+            }
+            return accept(b.build(), new IncidentChange.Transitioned(state, target, reason, true));
         }
         int steps = target.ordinal() - state.ordinal();
         if (steps > 1 && severity.isAtLeast(Severity.HIGH)) {

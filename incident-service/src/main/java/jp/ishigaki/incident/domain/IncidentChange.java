@@ -35,7 +35,8 @@ public sealed interface IncidentChange {
     /** A state change; {@code reopen} when it moved back. */
     record Transitioned(IncidentState from, IncidentState to, String reason, boolean reopen) implements IncidentChange {
         public String text() {
-            String base = (reopen ? "再開: " : "状態遷移: ") + from.ja() + " → " + to.ja();
+            String base = (reopen ? "再開: " : "状態遷移: ") + from.ja() + " → " + to.ja()
+                    + (reopen && from.isTerminal() ? "（受領確認を解除し、エスカレーションを最初から再開）" : "");
             return reason == null || reason.isBlank() ? base : base + "（理由: " + reason + "）";
         }
     }

@@ -73,6 +73,34 @@ class IncidentWorkflowTest {
     }
 
     @Test
+    void shouldMakeAReopenedIncidentUnacknowledgedAtEscalationLevelZero() {
+        Incident closed = in(CLOSED, Severity.HIGH, Threat.T1_02).toBuilder()
+                .acknowledgement(new Acknowledgement("yamada", T0, 2)).escalationLevel(3).build();
+        Outcome.Accepted a = accepted(closed.transition(TRIAGE, "同じ端末で再検知", null, null, OPERATOR, T0.plusSeconds(60)));
+        assertThat(a.incident().isAcknowledged()).isFalse();
+        assertThat(a.incident().escalationLevel()).isZero();
+        assertThat(a.incident().isOpen()).isTrue();
+        assertThat(a.changes()).singleElement().extracting(IncidentChange::text).asString()
+                .contains("再開").contains("受領確認を解除");
+
+        Incident dismissed = in(DISMISSED, Severity.MEDIUM, Threat.T2_05).toBuilder()
+                .acknowledgement(new Acknowledgement("yamada", T0, 1)).escalationLevel(1).build();
+        Outcome.Accepted b = accepted(dismissed.transition(INVESTIGATION, "誤検知ではなかった", null, null, OPERATOR, T0));
+        assertThat(b.incident().acknowledgement()).isNull();
+        assertThat(b.incident().escalationLevel()).isZero();
+    }
+
+    @Test
+    void shouldKeepTheAcknowledgementWhenMovingBackBetweenOpenPhases() {
+        Incident recovery = in(RECOVERY, Severity.HIGH, Threat.T1_02).toBuilder()
+                .acknowledgement(new Acknowledgement("yamada", T0, 2)).escalationLevel(2).build();
+        Outcome.Accepted a = accepted(recovery.transition(CONTAINMENT, "別端末で感染を確認", null, null, OPERATOR, T0));
+        assertThat(a.incident().acknowledgement().by()).isEqualTo("yamada");
+        assertThat(a.incident().escalationLevel()).isEqualTo(2);
+        assertThat(a.changes().get(0).text()).doesNotContain("受領確認を解除");
+    }
+
+    @Test
     void shouldRequireAReasonToMoveBackBetweenPhases() {
         Incident recovery = in(RECOVERY, Severity.HIGH, Threat.T1_02);
         assertThat(rejected(recovery.transition(CONTAINMENT, null, null, null, OPERATOR, T0)).code())
