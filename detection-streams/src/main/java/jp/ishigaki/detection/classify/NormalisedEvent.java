@@ -56,11 +56,12 @@ public final class NormalisedEvent {
         return new NormalisedEvent(timestamp, flat, raw, null);
     }
 
-    /** As {@link #ofFlat}, for an event whose bytes are already its canonical nested document. */
+    /**
+     * As {@link #ofFlat}, for an event whose bytes are already its canonical nested document: {@code raw} is not
+     * needed again, so it becomes the flat map itself.
+     */
     static NormalisedEvent ofCanonical(Map<String, Object> raw, Instant timestamp, byte[] utf8) {
-        Map<String, Object> flat = new HashMap<>(raw.size() * 2 + 16);
-        flat.putAll(raw);
-        return new NormalisedEvent(timestamp, flat, null, RawJsonObject.of(utf8));
+        return new NormalisedEvent(timestamp, raw, null, RawJsonObject.of(utf8));
     }
 
     private static void lowerCase(Map<String, Object> flat, String key) {

@@ -24,6 +24,8 @@ public class MicrometerCounters implements PipelineCounters {
     private final Counter published;
     private final Counter failed;
     private final Counter replays;
+    private final Counter hitsEmitted;
+    private final Counter hitsProcessed;
     private final Map<String, Counter> discarded = new ConcurrentHashMap<>();
     private final Map<RejectReason, Counter> deadLettered = new ConcurrentHashMap<>();
 
@@ -34,6 +36,10 @@ public class MicrometerCounters implements PipelineCounters {
                 .register(registry);
         this.published = Counter.builder("ishigaki.detections.published").description("detections and updates published")
                 .register(registry);
+        this.hitsEmitted = Counter.builder("ishigaki.rule.hits.emitted")
+                .description("rule hits sent from classification to dedup and correlation").register(registry);
+        this.hitsProcessed = Counter.builder("ishigaki.rule.hits.processed")
+                .description("rule hits taken through dedup and correlation").register(registry);
         this.replays = Counter.builder("ishigaki.detections.replays.ignored")
                 .description("rule hits of events already counted in their detection").register(registry);
         this.failed = Counter.builder("ishigaki.detections.failed").description("rule hits that failed in dedup/correlation")
@@ -84,5 +90,15 @@ public class MicrometerCounters implements PipelineCounters {
     @Override
     public void replayIgnored() {
         replays.increment();
+    }
+
+    @Override
+    public void hitsEmitted(int hits) {
+        hitsEmitted.increment(hits);
+    }
+
+    @Override
+    public void hitProcessed() {
+        hitsProcessed.increment();
     }
 }

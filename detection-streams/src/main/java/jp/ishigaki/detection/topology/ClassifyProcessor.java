@@ -89,8 +89,9 @@ final class ClassifyProcessor implements Processor<String, byte[], String, Outco
     }
 
     private void count(Outcome outcome) {
-        if (outcome instanceof Outcome.Classified) {
+        if (outcome instanceof Outcome.Classified classified) {
             counters.classified();
+            counters.hitsEmitted(classified.hits().size());
         } else if (outcome instanceof Outcome.Discarded d) {
             counters.discarded(d.reason());
         } else if (outcome instanceof Outcome.DeadLettered d) {

@@ -81,6 +81,7 @@ final class DetectProcessor implements Processor<String, RuleHit, String, Detect
 
     @Override
     public void process(Record<String, RuleHit> record) {
+        counters.hitProcessed();
         RuleHit hit = record.value();
         try {
             RuleSet ruleSet = rules.get();

@@ -16,6 +16,12 @@ public interface PipelineCounters {
 
     void deadLettered(RejectReason reason);
 
+    /** Rule hits a classified event sent on to dedup and correlation. */
+    void hitsEmitted(int hits);
+
+    /** A rule hit taken through dedup and correlation (emitted minus processed is the backlog between them). */
+    void hitProcessed();
+
     void detectionPublished();
 
     /** A rule hit that could not be turned into a detection (logged; its event was already classified). */
@@ -39,6 +45,14 @@ public interface PipelineCounters {
 
         @Override
         public void deadLettered(RejectReason reason) {
+        }
+
+        @Override
+        public void hitsEmitted(int hits) {
+        }
+
+        @Override
+        public void hitProcessed() {
         }
 
         @Override

@@ -15,6 +15,8 @@ public final class CountingCounters implements PipelineCounters {
     public final AtomicLong deadLettered = new AtomicLong();
     public final AtomicLong published = new AtomicLong();
     public final AtomicLong replays = new AtomicLong();
+    public final AtomicLong hitsEmitted = new AtomicLong();
+    public final AtomicLong hitsProcessed = new AtomicLong();
     public final AtomicLong failed = new AtomicLong();
     public final Map<String, AtomicLong> byReason = new ConcurrentHashMap<>();
 
@@ -53,5 +55,15 @@ public final class CountingCounters implements PipelineCounters {
     @Override
     public void replayIgnored() {
         replays.incrementAndGet();
+    }
+
+    @Override
+    public void hitsEmitted(int hits) {
+        hitsEmitted.addAndGet(hits);
+    }
+
+    @Override
+    public void hitProcessed() {
+        hitsProcessed.incrementAndGet();
     }
 }

@@ -76,6 +76,7 @@ class DedupTest {
             assertThat(published.get(published.size() - 1).count()).isEqualTo(500);
             assertThat(h.counters.replays.get()).isEqualTo(50);
             assertThat(h.counters.received.get()).isEqualTo(550);
+            assertThat(h.counters.hitsProcessed.get()).isEqualTo(h.counters.hitsEmitted.get()).isEqualTo(550);
         }
     }
 
