@@ -34,6 +34,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.startsWith;
 
 /**
  * The whole service against a real Kafka broker (KRaft, in the test JVM): raw events in, dead letters, classified
@@ -45,6 +46,7 @@ import static org.hamcrest.Matchers.hasItem;
 class DetectionServiceTest {
 
     static final Path RULES_DIR = tempDir();
+    static final String RULES_TOKEN = UUID.randomUUID().toString();
 
     /** A unique application id and an operator rule directory for this test. */
     public static class Profile implements QuarkusTestProfile {
@@ -55,7 +57,8 @@ class DetectionServiceTest {
                     "ishigaki.rules.dir", RULES_DIR.toString(),
                     "ishigaki.rules.scan-interval", "300ms",
                     "ishigaki.detection.update-interval", "2s",
-                    "kafka-streams.commit.interval.ms", "100");
+                    "kafka-streams.commit.interval.ms", "100",
+                    "ishigaki.rules.api-token", RULES_TOKEN);
         }
     }
 
@@ -134,7 +137,10 @@ class DetectionServiceTest {
 
     @Test
     void shouldHotReloadOperatorRulesAndListThemWithRejections() throws IOException {
-        given().when().get("/api/rules").then().statusCode(200)
+        given().when().get("/api/rules").then().statusCode(401).contentType("application/problem+json")
+                .header("WWW-Authenticate", startsWith("Bearer"));
+        given().auth().oauth2("not-" + RULES_TOKEN).when().get("/api/rules").then().statusCode(401);
+        given().auth().oauth2(RULES_TOKEN).when().get("/api/rules").then().statusCode(200)
                 .body("rules.id", hasItem("win-logon-failed"))
                 .body("rules.id", hasItem("corr-win-brute-force"));
 
@@ -150,7 +156,7 @@ class DetectionServiceTest {
                   s: {event.action: paper-jam}
                   condition: s
                 """);
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().when().get("/api/rules").then().statusCode(200)
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth().oauth2(RULES_TOKEN).when().get("/api/rules").then().statusCode(200)
                 .body("rules.id", hasItem("op-printer-jam"))
                 .body("rejected.message", hasItem(RULES_DIR.resolve("broken.yml") + ":6: unsupported modifier 'nope' on field 'a'"
                         + " (supported: contains, startswith, endswith, re, cidr, all, exists, gt, gte, lt, lte)")));

@@ -61,7 +61,8 @@ final class PackagedPlatform implements AutoCloseable {
             DbAccount notificationDb = database("ishigaki_e2e_" + run + "_notify");
 
             Map<String, String> detectionEnv = new HashMap<>(ServiceEnvironment.detectionStreams(kafka,
-                    Files.createDirectories(work.resolve("streams")), Files.createDirectories(work.resolve("rules"))));
+                    Files.createDirectories(work.resolve("streams")), Files.createDirectories(work.resolve("rules")),
+                    UUID.randomUUID().toString()));
             detectionEnv.put("QUARKUS_KAFKA_STREAMS_APPLICATION_ID", "ishigaki-detection-e2e-" + run);
             Map<String, String> notificationEnv = ServiceEnvironment.notificationService(kafka, notificationDb,
                     "127.0.0.1", mail.port());

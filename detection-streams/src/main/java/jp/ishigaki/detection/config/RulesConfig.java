@@ -18,6 +18,12 @@ public interface RulesConfig {
     @WithDefault("5s")
     Duration scanInterval();
 
+    /**
+     * The bearer token {@code GET /api/rules} requires ({@code ISHIGAKI_RULES_API_TOKEN}); without one the endpoint
+     * refuses every request. The rule set tells an intruder what is watched, so it is never open.
+     */
+    Optional<String> apiToken();
+
     /** Whether the built-in rule set shipped with the product is loaded. */
     @WithDefault("true")
     boolean builtin();

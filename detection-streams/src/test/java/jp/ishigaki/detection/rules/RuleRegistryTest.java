@@ -26,7 +26,16 @@ class RuleRegistryTest {
             """;
 
     static RulesConfig config(Path dir, boolean builtin) {
+        return config(dir, builtin, null);
+    }
+
+    static RulesConfig config(Path dir, boolean builtin, String apiToken) {
         return new RulesConfig() {
+            @Override
+            public Optional<String> apiToken() {
+                return Optional.ofNullable(apiToken);
+            }
+
             @Override
             public Optional<Path> dir() {
                 return Optional.of(dir);

@@ -152,7 +152,8 @@ public final class Platform {
     private void startServices(String kafka, Databases.Plan db, String smtpHost, int smtpPort) {
         Map<QuarkusApp, Map<String, String>> apps = new LinkedHashMap<>();
         apps.put(QuarkusApp.ofModule(repository, QuarkusApp.DETECTION_STREAMS, DETECTION_PORT),
-                ServiceEnvironment.detectionStreams(kafka, state.streams(), state.rules()));
+                ServiceEnvironment.detectionStreams(kafka, state.streams(), state.rules(),
+                        state.secret("rules-api-token")));
         apps.put(QuarkusApp.ofModule(repository, QuarkusApp.NOTIFICATION_SERVICE, NOTIFICATION_PORT),
                 ServiceEnvironment.notificationService(kafka, db.notification(), smtpHost, smtpPort));
         Map<String, String> incidentEnv = new HashMap<>(ServiceEnvironment.incidentService(kafka, db.incident()));

@@ -36,15 +36,17 @@ public final class ServiceEnvironment {
 
     /**
      * {@code stateDir} keeps Kafka Streams' local state stores (a restart need not rebuild them); {@code rulesDir} is
-     * the operator's rule directory, rescanned while running.
+     * the operator's rule directory, rescanned while running; {@code rulesApiToken} guards {@code GET /api/rules}.
      */
-    public static Map<String, String> detectionStreams(String kafkaBootstrap, Path stateDir, Path rulesDir) {
+    public static Map<String, String> detectionStreams(String kafkaBootstrap, Path stateDir, Path rulesDir,
+            String rulesApiToken) {
         Map<String, String> env = new HashMap<>();
         env.put("ISHIGAKI_KAFKA_BOOTSTRAP", kafkaBootstrap);
         env.put("KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrap);
         env.put("QUARKUS_KAFKA_STREAMS_BOOTSTRAP_SERVERS", kafkaBootstrap);
         env.put("KAFKA_STREAMS_STATE_DIR", stateDir.toAbsolutePath().toString());
         env.put("ISHIGAKI_RULES_DIR", rulesDir.toAbsolutePath().toString());
+        env.put("ISHIGAKI_RULES_API_TOKEN", rulesApiToken);
         return env;
     }
 }
