@@ -19,6 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.hasItem;
 
 @QuarkusTest
 @TestProfile(SampleDataTest.WithSampleData.class)
@@ -46,6 +47,7 @@ class SampleDataTest {
         TestUsers.Credentials auditor = TestUsers.create(Role.AUDITOR);
         given().auth().preemptive().basic(auditor.username(), auditor.password())
                 .when().get("/api/assets?segment=mynumber").then().statusCode(200)
-                .body("total", equalTo(2)).body("items.name", everyItem(endsWith("（サンプル）")));
+                .body("total", equalTo(3)).body("items.name", everyItem(endsWith("（サンプル）")))
+                .body("items.hosts.flatten()", hasItem("mn-term-042"));
     }
 }

@@ -103,10 +103,12 @@ class EnrichmentTest {
     void disasterThreatOnAServerRoomAssetIsCritical() {
         try (TopologyHarness h = new TopologyHarness(() -> TopologyHarness.BUILTIN, TopologyHarness.settings())) {
             h.assets.pipeInput(SERVER_ROOM.id(), SERVER_ROOM);
-            h.send(Map.of("observer.type", "ups", "observer.name", "ups-srv-room-1", "host.name", "ups-srv-room-1",
+            // The UPS reports on itself: no host.name, found by observer.name.
+            h.send(Map.of("observer.type", "ups", "observer.name", "ups-srv-room-1",
                     "ups.id", "UPS-01", "ups.alarm", "upsAlarmOnBattery"));
 
             Detection detection = h.detections.readValue();
+            assertThat(detection.asset()).isEqualTo(SERVER_ROOM);
             assertThat(detection.ruleLevel()).isEqualTo(Severity.HIGH);
             assertThat(detection.severity()).isEqualTo(Severity.CRITICAL);
             assertThat(detection.severityReasons()).anyMatch(r -> r.contains("server room"));
