@@ -51,11 +51,12 @@ public class ConsolePages {
     private final IncidentEvidences evidence;
     private final ConsoleLanguage language;
     private final SecurityIdentity identity;
+    private final PageContext pages;
     private final Clock clock;
 
     public ConsolePages(IncidentQueries queries, IncidentStore store, EscalationClockRepository clocks,
                         TimelineRepository timeline, PolicyCatalogue catalogue, IncidentEvidences evidence,
-                        ConsoleLanguage language, SecurityIdentity identity, Clock clock) {
+                        ConsoleLanguage language, SecurityIdentity identity, PageContext pages, Clock clock) {
         this.queries = queries;
         this.store = store;
         this.clocks = clocks;
@@ -64,6 +65,7 @@ public class ConsolePages {
         this.evidence = evidence;
         this.language = language;
         this.identity = identity;
+        this.pages = pages;
         this.clock = clock;
     }
 
@@ -130,10 +132,7 @@ public class ConsolePages {
     }
 
     private Page page(String title, String active, UriInfo uri) {
-        String other = language.english() ? "ja" : "en";
-        URI switched = uri.getRequestUriBuilder().replaceQueryParam("lang", other).build();
-        String href = switched.getRawPath() + (switched.getRawQuery() == null ? "" : "?" + switched.getRawQuery());
-        return new Page(language.lang(), title, active, identity.getPrincipal().getName(), identity.getRoles(), href);
+        return pages.page(title, active, uri);
     }
 
     private TemplateInstance localised(TemplateInstance instance) {

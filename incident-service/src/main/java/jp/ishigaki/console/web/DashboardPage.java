@@ -3,7 +3,6 @@ package jp.ishigaki.console.web;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
-import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.DefaultValue;
@@ -24,7 +23,6 @@ import jp.ishigaki.schemas.policy.Severity;
 import jp.ishigaki.schemas.policy.ThreatGroup;
 import jp.ishigaki.schemas.topic.Json;
 
-import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -68,16 +66,16 @@ public class DashboardPage {
     private final IncidentFlow flow;
     private final PipelineSampler pipeline;
     private final ConsoleLanguage language;
-    private final SecurityIdentity identity;
+    private final PageContext pages;
     private final Clock clock;
 
     public DashboardPage(ResponseMetrics metrics, IncidentFlow flow, PipelineSampler pipeline,
-                         ConsoleLanguage language, SecurityIdentity identity, Clock clock) {
+                         ConsoleLanguage language, PageContext pages, Clock clock) {
         this.metrics = metrics;
         this.flow = flow;
         this.pipeline = pipeline;
         this.language = language;
-        this.identity = identity;
+        this.pages = pages;
         this.clock = clock;
     }
 
@@ -131,7 +129,7 @@ public class DashboardPage {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-        return ConsoleTemplates.dashboard(page(uri), period, PERIODS, open, byGroup, bySegment, times, flowBuckets,
+        return ConsoleTemplates.dashboard(pages.page("ダッシュボード", "Dashboard", "dashboard", uri), period, PERIODS, open, byGroup, bySegment, times, flowBuckets,
                         period <= 2, pipe, json).setLocale(language.locale());
     }
 
@@ -181,11 +179,4 @@ public class DashboardPage {
         return seconds == null ? null : Math.round(seconds / 6.0) / 10.0;
     }
 
-    private Page page(UriInfo uri) {
-        String other = language.english() ? "ja" : "en";
-        URI switched = uri.getRequestUriBuilder().replaceQueryParam("lang", other).build();
-        String href = switched.getRawPath() + (switched.getRawQuery() == null ? "" : "?" + switched.getRawQuery());
-        return new Page(language.lang(), language.english() ? "Dashboard" : "ダッシュボード", "dashboard",
-                identity.getPrincipal().getName(), identity.getRoles(), href);
-    }
 }

@@ -8,7 +8,7 @@ import jp.ishigaki.console.i18n.ConsoleLanguage;
 import java.net.URI;
 import java.util.Set;
 
-/** Builds the layout's {@link Page} for the inventory, contacts and rejected-events pages, and answers role checks. */
+/** Builds the layout's {@link Page} for every console page, and answers role checks. */
 @RequestScoped
 class PageContext {
 
@@ -21,10 +21,15 @@ class PageContext {
     }
 
     Page page(String ja, String en, String active, UriInfo uri) {
+        return page(language.english() ? en : ja, active, uri);
+    }
+
+    /** The layout's page with a title already in the page's language; the other language links to the same URL. */
+    Page page(String title, String active, UriInfo uri) {
         String other = language.english() ? "ja" : "en";
         URI switched = uri.getRequestUriBuilder().replaceQueryParam("lang", other).build();
         String href = switched.getRawPath() + (switched.getRawQuery() == null ? "" : "?" + switched.getRawQuery());
-        return new Page(language.lang(), language.english() ? en : ja, active, user(), identity.getRoles(), href);
+        return new Page(language.lang(), title, active, user(), identity.getRoles(), href);
     }
 
     boolean english() {

@@ -2,7 +2,6 @@ package jp.ishigaki.console.web;
 
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
-import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
@@ -21,7 +20,6 @@ import jp.ishigaki.schemas.policy.Segment;
 import jp.ishigaki.schemas.policy.Severity;
 import jp.ishigaki.schemas.policy.ThreatGroup;
 
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -63,15 +61,15 @@ public class ReportPage {
     private final ResponseMetrics metrics;
     private final ObligationMetrics obligations;
     private final ConsoleLanguage language;
-    private final SecurityIdentity identity;
+    private final PageContext pages;
     private final Clock clock;
 
     public ReportPage(ResponseMetrics metrics, ObligationMetrics obligations, ConsoleLanguage language,
-                      SecurityIdentity identity, Clock clock) {
+                      PageContext pages, Clock clock) {
         this.metrics = metrics;
         this.obligations = obligations;
         this.language = language;
-        this.identity = identity;
+        this.pages = pages;
         this.clock = clock;
     }
 
@@ -81,7 +79,7 @@ public class ReportPage {
     public TemplateInstance report(@QueryParam("from") String from, @QueryParam("to") String to,
                                    @Context UriInfo uri) {
         Period p = period(from, to);
-        return ConsoleTemplates.report(page(uri), p.from().toString(), p.to().toString(),
+        return ConsoleTemplates.report(pages.page("報告書", "Report", "report", uri), p.from().toString(), p.to().toString(),
                 lines(p, ResponseMetrics.GroupBy.THREAT_GROUP, this::groupLabel),
                 lines(p, ResponseMetrics.GroupBy.SEGMENT, this::segmentLabel),
                 lines(p, ResponseMetrics.GroupBy.SEVERITY, this::severityLabel), obligations(p), waivers(p))
@@ -235,11 +233,4 @@ public class ReportPage {
         return seconds == null ? null : Math.round(seconds / 6.0) / 10.0;
     }
 
-    private Page page(UriInfo uri) {
-        String other = language.english() ? "ja" : "en";
-        URI switched = uri.getRequestUriBuilder().replaceQueryParam("lang", other).build();
-        String href = switched.getRawPath() + (switched.getRawQuery() == null ? "" : "?" + switched.getRawQuery());
-        return new Page(language.lang(), language.english() ? "Report" : "報告書", "report",
-                identity.getPrincipal().getName(), identity.getRoles(), href);
-    }
 }
