@@ -1,5 +1,6 @@
 package jp.ishigaki.console;
 
+import io.quarkus.test.common.http.TestHTTPResource;
 import jp.ishigaki.user.TestUsers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,8 +23,13 @@ abstract class BrowserTest {
     WebDriver driver;
     WebDriverWait wait;
 
-    /** The application's base URL (each subclass injects it with {@code @TestHTTPResource}). */
-    abstract URL base();
+    /** The application's base URL, injected into each browser test. */
+    @TestHTTPResource("/")
+    URL base;
+
+    URL base() {
+        return base;
+    }
 
     @BeforeEach
     void openBrowser() {

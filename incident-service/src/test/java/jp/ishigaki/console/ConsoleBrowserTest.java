@@ -1,6 +1,5 @@
 package jp.ishigaki.console;
 
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jp.ishigaki.platform.testing.KafkaRecords;
 import jp.ishigaki.platform.testing.KafkaTestResource;
@@ -20,7 +19,6 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 
-import java.net.URL;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -34,14 +32,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @QuarkusTest
 class ConsoleBrowserTest extends BrowserTest {
-
-    @TestHTTPResource("/")
-    URL base;
-
-    @Override
-    URL base() {
-        return base;
-    }
 
     @Test
     void detectionOnKafkaAppearsLiveAndOperatorAcknowledgesAssignsTransitionsAndComments() {

@@ -1,6 +1,5 @@
 package jp.ishigaki.console;
 
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jp.ishigaki.console.i18n.ConsoleLanguage;
@@ -27,7 +26,6 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -45,16 +43,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @QuarkusTest
 class ConsoleDashboardBrowserTest extends BrowserTest {
 
-    @TestHTTPResource("/")
-    URL base;
-
     @Inject
     PipelineSampler sampler;
-
-    @Override
-    URL base() {
-        return base;
-    }
 
     @Test
     void dashboardChartsIncidentsAndShowsPipelineRatesThatRefreshLive() throws Exception {

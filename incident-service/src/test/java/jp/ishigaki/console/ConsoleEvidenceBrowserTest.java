@@ -1,6 +1,5 @@
 package jp.ishigaki.console;
 
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jp.ishigaki.platform.testing.KafkaRecords;
@@ -22,7 +21,6 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
-import java.net.URL;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -40,14 +38,6 @@ import static org.awaitility.Awaitility.await;
  */
 @QuarkusTest
 class ConsoleEvidenceBrowserTest extends BrowserTest {
-
-    @TestHTTPResource("/")
-    URL base;
-
-    @Override
-    URL base() {
-        return base;
-    }
 
     @Test
     void detailShowsControlsReasonsAssetClassificationAndSampleEventsAsText() {

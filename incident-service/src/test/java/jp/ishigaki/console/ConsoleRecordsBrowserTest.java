@@ -1,6 +1,5 @@
 package jp.ishigaki.console;
 
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jp.ishigaki.platform.testing.KafkaRecords;
 import jp.ishigaki.platform.testing.KafkaTestResource;
@@ -15,7 +14,6 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 import java.io.IOException;
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,14 +30,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @QuarkusTest
 class ConsoleRecordsBrowserTest extends BrowserTest {
-
-    @TestHTTPResource("/")
-    URL base;
-
-    @Override
-    URL base() {
-        return base;
-    }
 
     @Test
     void csvImportWithOneBadRowShowsThatRowsErrorAndKeepsTheGoodOne() throws IOException {
