@@ -52,8 +52,9 @@ public final class RecentEvents {
         return new RecentEvents(copy, (next + 1) % CAPACITY);
     }
 
+    /** The hashes themselves, for the serde on the per-hit write path: read only, never change them. */
     long[] hashes() {
-        return hashes.clone();
+        return hashes;
     }
 
     int next() {
