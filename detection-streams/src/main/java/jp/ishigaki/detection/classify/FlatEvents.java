@@ -7,6 +7,7 @@ import jp.ishigaki.schemas.topic.Json;
 
 import java.io.IOException;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -20,13 +21,46 @@ import java.util.Map;
  */
 public final class FlatEvents {
 
+    /** Verdicts of {@link #selected}: the record needs the contract parser, or it has a dotted name. */
+    private static final int FULL = -1;
+    private static final int DOTTED = -2;
+
     private FlatEvents() {
     }
 
-    /** The normalised event, or {@code null} when the record needs the full contract parser. */
+    /** The normalised event with every field, or {@code null} when the record needs the full contract parser. */
     public static NormalisedEvent parse(byte[] value, int maxBytes) {
+        return parse(value, maxBytes, null);
+    }
+
+    /**
+     * The normalised event, or {@code null} when the record needs the full contract parser. With a selection, a
+     * nested event's flat map holds only the selected fields (the rest are checked as the full reading would, but
+     * not built); an event with dotted names is read in full, since its document has to be built from all of them.
+     */
+    public static NormalisedEvent parse(byte[] value, int maxBytes, FieldSelection selection) {
         if (value == null || value.length == 0 || value.length > maxBytes) {
             return null;
+        }
+        if (selection != null && value[0] == '{') {
+            Map<String, Object> raw = new HashMap<>(32);
+            int members;
+            try (JsonParser parser = Json.mapper().createParser(value)) {
+                parser.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+                members = parser.nextToken() == JsonToken.START_OBJECT ? selected(parser, selection.root(), raw) : FULL;
+                if (members >= 0 && parser.nextToken() != null) {
+                    return null;
+                }
+            } catch (IOException | RuntimeException e) {
+                return null;
+            }
+            if (members == FULL) {
+                return null;
+            }
+            if (members >= 0) {
+                Instant timestamp = validTimestamp(raw);
+                return timestamp == null ? null : NormalisedEvent.ofCanonical(raw, timestamp, value);
+            }
         }
         Map<String, Object> raw = new LinkedHashMap<>(64);
         boolean[] dotted = {false};
@@ -47,6 +81,63 @@ public final class FlatEvents {
         }
         return dotted[0] || value[0] != '{' ? NormalisedEvent.ofFlat(raw, timestamp)
                 : NormalisedEvent.ofCanonical(raw, timestamp, value);
+    }
+
+    /**
+     * Reads an object's selected members into {@code out} (nothing when {@code node} is null) and checks the rest
+     * as {@link #object} would; the number of members, or {@link #FULL} or {@link #DOTTED}.
+     */
+    private static int selected(JsonParser parser, FieldSelection.Node node, Map<String, Object> out)
+            throws IOException {
+        int members = 0;
+        JsonToken token;
+        while ((token = parser.nextToken()) == JsonToken.FIELD_NAME) {
+            members++;
+            String name = parser.currentName();
+            if (name.isEmpty()) {
+                return FULL;
+            }
+            if (name.indexOf('.') >= 0) {
+                return DOTTED;
+            }
+            FieldSelection.Node child = node == null ? null : node.child(name);
+            Object value;
+            switch (parser.nextToken()) {
+                case START_OBJECT -> {
+                    int inner = selected(parser, child, out);
+                    if (inner < 0) {
+                        return inner;
+                    }
+                    if (inner > 0 || child == null || child.path() == null) {
+                        continue;
+                    }
+                    value = new LinkedHashMap<String, Object>();
+                }
+                case VALUE_NULL -> {
+                    return FULL;
+                }
+                case START_ARRAY -> {
+                    if (child == null || child.path() == null) {
+                        parser.skipChildren();
+                        continue;
+                    }
+                    value = Json.mapper().readValue(parser, Object.class);
+                }
+                case VALUE_STRING -> value = child == null || child.path() == null ? null : parser.getText();
+                case VALUE_NUMBER_INT -> value = child == null || child.path() == null ? null : parser.getNumberValue();
+                case VALUE_NUMBER_FLOAT -> value = child == null || child.path() == null ? null
+                        : Json.mapper().readValue(parser, Object.class);
+                case VALUE_TRUE -> value = Boolean.TRUE;
+                case VALUE_FALSE -> value = Boolean.FALSE;
+                default -> {
+                    return FULL;
+                }
+            }
+            if (value != null && child != null && child.path() != null && out.putIfAbsent(child.path(), value) != null) {
+                return FULL;
+            }
+        }
+        return token == JsonToken.END_OBJECT ? members : FULL;
     }
 
     /** Reads the members of an object; false when something needs the full parser. Notes any dotted name. */

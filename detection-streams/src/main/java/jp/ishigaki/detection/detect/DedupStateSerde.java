@@ -1,7 +1,6 @@
 package jp.ishigaki.detection.detect;
 
 import jp.ishigaki.schemas.detection.Detection;
-import jp.ishigaki.schemas.topic.JsonSerde;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
@@ -9,17 +8,22 @@ import org.apache.kafka.common.serialization.Serializer;
 
 import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
+import java.time.DateTimeException;
+import java.time.Instant;
 import java.util.Arrays;
 
 /**
- * The stored form of a {@link DedupState}, written on every hit folded into a detection: a version byte, the
- * window's numbers and recent-event hashes in binary, then the detection as its JSON contract (its samples are
- * copied verbatim). Internal to detection-streams; a new layout takes a new version byte.
+ * The stored form of a {@link DedupState}, written on every hit folded into a detection. Layout 2: a version byte,
+ * the window's numbers, the detection's count and first/last seen, the recent-event hashes, then the detection's
+ * JSON contract as of its last other change ({@link DetectionJson}: serialised once per window while the event ids
+ * and samples fill up, then copied as bytes). Layout 1 (numbers, hashes, then the whole detection as JSON) is still
+ * read, so that the stores of an earlier version keep working. Internal to detection-streams; a new layout takes a
+ * new version byte.
  */
 public final class DedupStateSerde implements Serde<DedupState> {
 
-    private static final byte VERSION = 1;
-    private static final JsonSerde<Detection> DETECTION = new JsonSerde<>(Detection.class);
+    private static final byte V1 = 1;
+    private static final byte VERSION = 2;
 
     @Override
     public Serializer<DedupState> serializer() {
@@ -32,41 +36,62 @@ public final class DedupStateSerde implements Serde<DedupState> {
     }
 
     static byte[] write(DedupState state) {
-        byte[] detection = DETECTION.toBytes(state.detection());
+        byte[] json = state.json().bytes();
+        Detection d = state.detection();
         long[] hashes = state.recent().hashes();
-        ByteBuffer out = ByteBuffer.allocate(1 + 3 * Long.BYTES + 2 * Integer.BYTES + hashes.length * Long.BYTES
-                + detection.length);
+        ByteBuffer out = ByteBuffer.allocate(1 + 4 * Long.BYTES + 2 * (Long.BYTES + Integer.BYTES)
+                + 2 * Integer.BYTES + hashes.length * Long.BYTES + json.length);
         out.put(VERSION).putLong(state.windowStartMs()).putLong(state.emittedCount()).putLong(state.emittedAtMs());
+        out.putLong(d.count());
+        instant(out, d.firstSeen());
+        instant(out, d.lastSeen());
         out.putInt(hashes.length).putInt(state.recent().next());
         for (long hash : hashes) {
             out.putLong(hash);
         }
-        return out.put(detection).array();
+        return out.put(json).array();
     }
 
     static DedupState read(byte[] bytes) {
         try {
             ByteBuffer in = ByteBuffer.wrap(bytes);
             byte version = in.get();
-            if (version != VERSION) {
+            if (version != VERSION && version != V1) {
                 throw new SerializationException("dedup state of unknown layout version " + version);
             }
             long windowStart = in.getLong();
             long emittedCount = in.getLong();
             long emittedAt = in.getLong();
-            int size = in.getInt();
-            int next = in.getInt();
-            if (size < 0 || size > RecentEvents.CAPACITY) {
-                throw new SerializationException("dedup state with " + size + " recent events");
-            }
-            long[] hashes = new long[size];
-            for (int i = 0; i < size; i++) {
-                hashes[i] = in.getLong();
-            }
-            Detection detection = DETECTION.fromBytes(Arrays.copyOfRange(bytes, in.position(), bytes.length));
-            return new DedupState(detection, windowStart, emittedCount, emittedAt, RecentEvents.of(hashes, next));
-        } catch (BufferUnderflowException | IllegalArgumentException e) {
+            long count = version == V1 ? 0 : in.getLong();
+            Instant firstSeen = version == V1 ? null : instant(in);
+            Instant lastSeen = version == V1 ? null : instant(in);
+            RecentEvents recent = recent(in);
+            DetectionJson json = DetectionJson.read(Arrays.copyOfRange(bytes, in.position(), bytes.length));
+            Detection detection = version == V1 ? json.base() : json.with(count, firstSeen, lastSeen);
+            return new DedupState(detection, json, windowStart, emittedCount, emittedAt, recent);
+        } catch (BufferUnderflowException | IllegalArgumentException | DateTimeException e) {
             throw new SerializationException("not a dedup state: " + e, e);
         }
+    }
+
+    private static RecentEvents recent(ByteBuffer in) {
+        int size = in.getInt();
+        int next = in.getInt();
+        if (size < 0 || size > RecentEvents.CAPACITY) {
+            throw new SerializationException("dedup state with " + size + " recent events");
+        }
+        long[] hashes = new long[size];
+        for (int i = 0; i < size; i++) {
+            hashes[i] = in.getLong();
+        }
+        return RecentEvents.of(hashes, next);
+    }
+
+    private static void instant(ByteBuffer out, Instant instant) {
+        out.putLong(instant.getEpochSecond()).putInt(instant.getNano());
+    }
+
+    private static Instant instant(ByteBuffer in) {
+        return Instant.ofEpochSecond(in.getLong(), in.getInt());
     }
 }

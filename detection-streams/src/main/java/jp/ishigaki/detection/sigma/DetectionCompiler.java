@@ -7,6 +7,7 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -24,6 +25,7 @@ final class DetectionCompiler {
     private static final String KEYWORD_FIELD = "message";
 
     private final YamlNode yaml;
+    private final Set<String> fields = new LinkedHashSet<>();
 
     DetectionCompiler(YamlNode yaml) {
         this.yaml = yaml;
@@ -79,7 +81,13 @@ final class DetectionCompiler {
         throw yaml.error(node, "selection '" + name + "' must be a map or a list");
     }
 
+    /** The event fields the compiled detections read. */
+    Set<String> fields() {
+        return fields;
+    }
+
     private EventMatch keyword(Node node) {
+        fields.add(KEYWORD_FIELD);
         String word = yaml.text(node, "keyword");
         ValueMatcher matcher = ValueMatcher.glob(word, true, true);
         return new FieldTest(KEYWORD_FIELD, List.of(matcher), false, false, null);
@@ -104,6 +112,7 @@ final class DetectionCompiler {
         if (field.isEmpty()) {
             throw yaml.error(keyNode, "field name is empty in '" + key + "'");
         }
+        fields.add(field);
         List<String> modifiers = new ArrayList<>();
         for (int i = 1; i < parts.length; i++) {
             String modifier = parts[i].trim();

@@ -2,6 +2,7 @@ package jp.ishigaki.detection.sigma;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A rule's {@code logsource}, mapped onto ECS: {@code product} → {@code observer.type}, {@code service} →
@@ -11,6 +12,8 @@ import java.util.Map;
 public record LogSource(String product, String service, String category) {
 
     public static final LogSource ANY = new LogSource(null, null, null);
+    /** The event fields a logsource reads. */
+    public static final Set<String> FIELDS = Set.of("observer.type", "event.dataset", "event.provider", "event.category");
 
     /** The service/category part; the product is checked by the index. */
     boolean matchesBeyondProduct(Map<String, Object> event) {

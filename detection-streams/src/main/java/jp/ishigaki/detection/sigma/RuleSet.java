@@ -26,6 +26,7 @@ public final class RuleSet {
     private final Map<String, List<CorrelationRule>> correlationsByRef;
     private final Set<String> silenced;
     private final Map<String, Rule> byId;
+    private final Set<String> fields;
 
     private RuleSet(List<SigmaRule> rules, List<CorrelationRule> correlations) {
         this.rules = List.copyOf(rules);
@@ -81,6 +82,22 @@ public final class RuleSet {
         refs.forEach((k, v) -> frozen.put(k, List.copyOf(v)));
         this.correlationsByRef = Map.copyOf(frozen);
         this.silenced = Set.copyOf(silent);
+        this.fields = fields(rules, correlations);
+    }
+
+    private static Set<String> fields(List<SigmaRule> rules, List<CorrelationRule> correlations) {
+        Set<String> fields = new HashSet<>(LogSource.FIELDS);
+        for (SigmaRule rule : rules) {
+            fields.addAll(rule.fields());
+            fields.addAll(rule.entity());
+        }
+        for (CorrelationRule correlation : correlations) {
+            fields.addAll(correlation.groupBy());
+            if (correlation.valueField() != null) {
+                fields.add(correlation.valueField());
+            }
+        }
+        return Set.copyOf(fields);
     }
 
     /** Builds a set; throws {@link IllegalArgumentException} when a correlation references an unknown rule. */
@@ -116,6 +133,11 @@ public final class RuleSet {
 
     public Rule byId(String id) {
         return byId.get(id);
+    }
+
+    /** Every event field the rules read: logsource, detections, grouping entities, group-by and value fields. */
+    public Set<String> fields() {
+        return fields;
     }
 
     public List<SigmaRule> rules() {

@@ -69,9 +69,10 @@ public final class SigmaParser {
         RuleTags tags = tags(yaml, map, document, true);
         LogSource logsource = logsource(yaml, map.get("logsource"));
         List<String> entity = map.containsKey("entity") ? yaml.texts(map.get("entity"), "entity") : SigmaRule.DEFAULT_ENTITY;
-        EventMatch detection = new DetectionCompiler(yaml).compile(map.get("detection"));
+        DetectionCompiler compiler = new DetectionCompiler(yaml);
+        EventMatch detection = compiler.compile(map.get("detection"));
         return new SigmaRule(id, yaml.optionalText(map, "name"), title, status, yaml.optionalText(map, "description"),
-                level, tags, logsource, entity, detection, yaml.file() + ":" + YamlNode.line(document));
+                level, tags, logsource, entity, detection, compiler.fields(), yaml.file() + ":" + YamlNode.line(document));
     }
 
     private static String status(YamlNode yaml, Map<String, Node> map) {

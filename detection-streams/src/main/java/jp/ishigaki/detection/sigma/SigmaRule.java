@@ -4,11 +4,12 @@ import jp.ishigaki.schemas.policy.Severity;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A compiled single-event Sigma rule. {@code entity} lists the fields that name the grouping entity of its
  * detections (Ishigaki extension key {@code entity}; default host, observer, user, source address);
- * {@code origin} is "file:line".
+ * {@code fields} are the event fields its detection reads; {@code origin} is "file:line".
  */
 public record SigmaRule(
         String id,
@@ -21,12 +22,14 @@ public record SigmaRule(
         LogSource logsource,
         List<String> entity,
         EventMatch detection,
+        Set<String> fields,
         String origin) implements Rule {
 
     public static final List<String> DEFAULT_ENTITY = List.of("host.name", "observer.name", "user.name", "source.ip");
 
     public SigmaRule {
         entity = List.copyOf(entity);
+        fields = Set.copyOf(fields);
     }
 
     /** Logsource (beyond product) and detection; the product is checked by {@link RuleSet}'s index. */

@@ -3,6 +3,7 @@ package jp.ishigaki.detection.topology;
 import io.quarkus.logging.Log;
 import jp.ishigaki.detection.classify.Classification;
 import jp.ishigaki.detection.classify.Classifier;
+import jp.ishigaki.detection.classify.FieldSelection;
 import jp.ishigaki.detection.classify.FlatEvents;
 import jp.ishigaki.detection.classify.NormalisedEvent;
 import jp.ishigaki.detection.detect.HitFactory;
@@ -39,6 +40,9 @@ final class ClassifyProcessor implements Processor<String, byte[], String, Outco
     private final int maxBytes;
     private ProcessorContext<String, Outcome> context;
     private ReadOnlyKeyValueStore<?, ?> assets;
+    /** The fields the current rule set reads, rebuilt when the rules change. */
+    private RuleSet selectedFor;
+    private FieldSelection selection;
 
     ClassifyProcessor(Supplier<RuleSet> rules, Classifier classifier, AssetInventory inventory,
             PipelineCounters counters, int maxBytes) {
@@ -70,7 +74,12 @@ final class ClassifyProcessor implements Processor<String, byte[], String, Outco
     }
 
     private Record<String, Outcome> classify(Record<String, byte[]> record) {
-        NormalisedEvent event = FlatEvents.parse(record.value(), maxBytes);
+        RuleSet ruleSet = rules.get();
+        if (ruleSet != selectedFor) {
+            selection = FieldSelection.of(ruleSet);
+            selectedFor = ruleSet;
+        }
+        NormalisedEvent event = FlatEvents.parse(record.value(), maxBytes, selection);
         if (event == null) {
             RawEvents.Parsed parsed = RawEvents.parse(record.value(), maxBytes);
             if (parsed instanceof RawEvents.Rejected rejected) {
@@ -78,7 +87,6 @@ final class ClassifyProcessor implements Processor<String, byte[], String, Outco
             }
             event = NormalisedEvent.of(((RawEvents.Valid) parsed).document());
         }
-        RuleSet ruleSet = rules.get();
         Classification classification = classifier.classify(event, inventory.index(assets), ruleSet);
         if (classification instanceof Classification.Discarded discarded) {
             return record.withValue(new Outcome.Discarded(discarded.reason()));

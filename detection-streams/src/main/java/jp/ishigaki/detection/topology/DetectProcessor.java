@@ -264,8 +264,7 @@ final class DetectProcessor implements Processor<String, RuleHit, String, Detect
             counters.replayIgnored();
             return;
         }
-        DedupState updated = new DedupState(Detections.absorb(state.detection(), hit), state.windowStartMs(),
-                state.emittedCount(), state.emittedAtMs(), state.recent().with(hit.eventId()));
+        DedupState updated = state.folded(Detections.absorb(state.detection(), hit), state.recent().with(hit.eventId()));
         if (ts - state.emittedAtMs() >= updateMs) {
             publish(updated.detection(), ts);
             updated = updated.emitted(ts);

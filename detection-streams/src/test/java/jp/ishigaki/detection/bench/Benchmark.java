@@ -291,6 +291,12 @@ public final class Benchmark {
         }
     }
 
+    private static java.util.Set<String> plus(java.util.Set<String> fields, String field) {
+        java.util.Set<String> out = new java.util.HashSet<>(fields);
+        out.add(field);
+        return out;
+    }
+
     /** The built-in rules cut or repeated to {@code size}; repeats never match, but cost their original's test. */
     private static List<SigmaRule> scaled(List<SigmaRule> builtin, int size) {
         List<SigmaRule> out = new ArrayList<>(size);
@@ -314,7 +320,7 @@ public final class Benchmark {
                     }
                 };
                 out.add(new SigmaRule(r.id() + "-v" + i, null, r.title(), r.status(), r.description(), r.level(), r.tags(),
-                        r.logsource(), r.entity(), variant, r.origin()));
+                        r.logsource(), r.entity(), variant, plus(r.fields(), variantKey), r.origin()));
             }
         }
         return out;

@@ -1,6 +1,9 @@
 package jp.ishigaki.detection.classify;
 
 import jp.ishigaki.detection.TestEvents;
+import jp.ishigaki.detection.rules.RuleFiles;
+import jp.ishigaki.detection.sigma.RuleLoader;
+import jp.ishigaki.detection.sigma.RuleSet;
 import jp.ishigaki.detection.simulate.EventGenerator;
 import jp.ishigaki.schemas.event.RawEvents;
 import jp.ishigaki.schemas.topic.RawJsonObject;
@@ -8,7 +11,9 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -78,5 +83,53 @@ class FlatEventsTest {
         }
         assertThat(FlatEvents.parse(bytes("{" + envelope + "}"), 10)).isNull();
         assertThat(FlatEvents.parse(bytes("{" + envelope + "}"), RawEvents.DEFAULT_MAX_BYTES)).isNotNull();
+    }
+
+    @Test
+    void aSelectionKeepsTheSelectedFieldsOfTheFullReadingAndTheEventsOwnBytes() {
+        RuleSet rules = RuleLoader.load(RuleFiles.builtin()).ruleSet();
+        FieldSelection selection = FieldSelection.of(rules);
+        EventGenerator generator = new EventGenerator(13, EventGenerator.Mix.REALISTIC, 0.05);
+        for (int i = 0; i < 2_000; i++) {
+            byte[] wire = EventGenerator.wire(generator.next(Instant.now()));
+            NormalisedEvent full = FlatEvents.parse(wire, RawEvents.DEFAULT_MAX_BYTES);
+            NormalisedEvent selected = FlatEvents.parse(wire, RawEvents.DEFAULT_MAX_BYTES, selection);
+            Map<String, Object> expected = new HashMap<>(full.flat());
+            expected.keySet().retainAll(union(rules.fields(), FieldSelection.ALWAYS));
+            assertThat(selected.flat()).isEqualTo(expected);
+            assertThat(rules.match(selected.flat())).isEqualTo(rules.match(full.flat()));
+            assertThat(((RawJsonObject) selected.document()).utf8()).isSameAs(wire);
+            assertThat(List.of(selected.eventId(), selected.timestamp(), String.valueOf(selected.host())))
+                    .isEqualTo(List.of(full.eventId(), full.timestamp(), String.valueOf(full.host())));
+        }
+    }
+
+    @Test
+    void aSelectionChecksTheFieldsItStepsOverAsTheFullReadingDoes() {
+        FieldSelection selection = FieldSelection.of(RuleSet.empty());
+        String envelope = "\"@timestamp\":\"2026-01-02T03:04:05Z\",\"event\":{\"id\":\"e1\",\"kind\":\"event\"},"
+                + "\"observer\":{\"type\":\"linux\"}";
+        for (String json : List.of(
+                "{" + envelope + ",\"skipped\":{\"a\":null}}",          // a null where nothing is selected
+                "{" + envelope + ",\"skipped\":{\"a\":1,\"a\":2}}",     // a duplicate key there
+                "{" + envelope + ",\"skipped\":{\"\":1}}",                // an empty name there
+                "{" + envelope + ",\"event\":{\"id\":\"e2\"}}")) {      // a selected object twice
+            assertThat(FlatEvents.parse(bytes(json), RawEvents.DEFAULT_MAX_BYTES, selection)).as(json).isNull();
+        }
+        NormalisedEvent dotted = FlatEvents.parse(bytes("{" + envelope + ",\"skipped\":{\"a.b\":1},\"labels\":{}}"),
+                RawEvents.DEFAULT_MAX_BYTES, selection);
+        assertThat(dotted.flat()).as("a dotted name: read in full, its document built").containsKeys("skipped.a.b", "labels");
+        assertThat(dotted.document()).isNotInstanceOf(RawJsonObject.class);
+        NormalisedEvent nested = FlatEvents.parse(bytes("{" + envelope + ",\"skipped\":{\"a\":[null,{}]},"
+                + "\"labels\":{\"room\":{}},\"host\":{\"ip\":[\"10.0.0.1\"]}}"), RawEvents.DEFAULT_MAX_BYTES, selection);
+        assertThat(nested.flat()).containsOnlyKeys("@timestamp", "event.id", "event.kind", "observer.type", "labels.room",
+                "host.ip");
+        assertThat(nested.flat().get("labels.room")).isEqualTo(Map.of());
+    }
+
+    private static java.util.Set<String> union(java.util.Set<String> a, java.util.Set<String> b) {
+        java.util.Set<String> out = new java.util.HashSet<>(a);
+        out.addAll(b);
+        return out;
     }
 }

@@ -45,12 +45,55 @@ class DedupStateSerdeTest {
     }
 
     @Test
+    void shouldWriteTheDetectionJsonOncePerWindowWhileOnlyCountAndTimesChange() {
+        DedupState opened = new DedupState(detection(), 1_000, 3, 1_000, RecentEvents.of("e-1"));
+        DedupState growing = opened.folded(Detections.absorb(opened.detection(), hit("e-4", "2026-11-26T00:02:00Z")),
+                opened.recent().with("e-4"));
+        DedupState full = growing;
+        for (int i = 5; i <= 12; i++) {
+            full = full.folded(Detections.absorb(full.detection(), hit("e-" + i, "2026-11-26T00:03:00Z")),
+                    full.recent().with("e-" + i));
+        }
+        DedupState later = full.folded(Detections.absorb(full.detection(), hit("e-13", "2026-11-26T00:04:00Z")),
+                full.recent().with("e-13"));
+
+        assertThat(growing.json()).as("an event id was added").isNotSameAs(opened.json());
+        assertThat(full.detection().eventIds()).hasSize(Detections.MAX_EVENT_IDS);
+        assertThat(later.json()).as("only count and times changed").isSameAs(full.json());
+        DedupState back = serde.deserializer().deserialize("t", serde.serializer().serialize("t", later));
+        assertThat(back.detection()).isEqualTo(later.detection());
+        assertThat(back.detection().count()).isEqualTo(13);
+        assertThat(back.detection().summary()).isEqualTo("UPS on battery (host.name=pc-1) [×13]");
+        assertThat(back.detection().lastSeen()).isEqualTo(Instant.parse("2026-11-26T00:04:00Z"));
+    }
+
+    @Test
+    void shouldReadTheStatesOfLayoutOne() throws Exception {
+        Detection d = detection();
+        byte[] json = jp.ishigaki.schemas.topic.Json.mapper().writeValueAsBytes(d);
+        java.nio.ByteBuffer v1 = java.nio.ByteBuffer.allocate(1 + 3 * 8 + 2 * 4 + 8 + json.length);
+        v1.put((byte) 1).putLong(1_000).putLong(2).putLong(1_500).putInt(1).putInt(0)
+                .putLong(RecentEvents.hash("e-1")).put(json);
+
+        DedupState back = serde.deserializer().deserialize("t", v1.array());
+
+        assertThat(back.detection()).isEqualTo(d);
+        assertThat(back.windowStartMs()).isEqualTo(1_000);
+        assertThat(back.recent().contains("e-1")).isTrue();
+    }
+
+    private static RuleHit hit(String eventId, String at) {
+        return new RuleHit("r|host.name=pc-1", "host.name=pc-1", "r", null, eventId, Instant.parse(at), "pc-1", null,
+                null, Segment.LGWAN, null, false, null, Map.of(), null);
+    }
+
+    @Test
     void shouldRefuseBytesItDidNotWrite() {
         byte[] bytes = serde.serializer().serialize("t", new DedupState(detection(), 0, 3, 0, RecentEvents.of("e")));
 
         assertThatThrownBy(() -> serde.deserializer().deserialize("t", Arrays.copyOf(bytes, 20)))
                 .isInstanceOf(SerializationException.class);
-        assertThatThrownBy(() -> serde.deserializer().deserialize("t", new byte[] {2}))
-                .isInstanceOf(SerializationException.class).hasMessageContaining("version 2");
+        assertThatThrownBy(() -> serde.deserializer().deserialize("t", new byte[] {3}))
+                .isInstanceOf(SerializationException.class).hasMessageContaining("version 3");
     }
 }
