@@ -27,9 +27,10 @@ import java.util.function.Supplier;
 
 /**
  * Validate → normalise → enrich → classify for one raw record (plain valid events take the streaming fast path
- * of {@link FlatEvents}; everything else the contract parser). Every record leaves as exactly one
+ * of {@link FlatEvents}; everything else the contract parser). Every record becomes exactly one
  * {@link Outcome}, and is counted once; any exception turns into a dead letter with {@code PROCESSING_FAILED}.
- * Classified records continue with the event's own {@code @timestamp} as record time.
+ * Dead letters and classified records go on (classified ones with the event's own {@code @timestamp} as record
+ * time); a discarded record stops here, counted.
  */
 final class ClassifyProcessor implements Processor<String, byte[], String, Outcome> {
 
@@ -70,7 +71,9 @@ final class ClassifyProcessor implements Processor<String, byte[], String, Outco
             out = record.withValue(deadLetter(record, RejectReason.PROCESSING_FAILED, String.valueOf(e)));
         }
         count(out.value());
-        context.forward(out);
+        if (!(out.value() instanceof Outcome.Discarded)) {
+            context.forward(out);
+        }
     }
 
     private Record<String, Outcome> classify(Record<String, byte[]> record) {

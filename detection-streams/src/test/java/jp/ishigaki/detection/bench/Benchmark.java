@@ -12,7 +12,6 @@ import jp.ishigaki.detection.simulate.EventGenerator;
 import jp.ishigaki.detection.topology.CountingCounters;
 import jp.ishigaki.detection.topology.DetectionTopology;
 import jp.ishigaki.detection.topology.TopologySettings;
-import jp.ishigaki.platform.kafka.EmbeddedKafka;
 import jp.ishigaki.schemas.event.RawEvents;
 import jp.ishigaki.schemas.topic.Topic;
 import jp.ishigaki.schemas.topic.Topics;
@@ -56,6 +55,8 @@ public final class Benchmark {
     private static final String COPY_TOPIC = "bench.passthrough";
     /** Both runs' producers compress alike (the service's setting unless {@code -Dbench.compression}). */
     private static final String COMPRESSION = System.getProperty("bench.compression", "lz4");
+    /** Both runs' producers wait alike for a batch to fill (the service's setting unless {@code -Dbench.lingerMs}). */
+    private static final String LINGER_MS = System.getProperty("bench.lingerMs", "5");
     private static final AtomicLong FAILED_SENDS = new AtomicLong();
     /**
      * The service's log levels (application.properties: Kafka at WARN, the rest at INFO). Unconfigured, the log
@@ -84,7 +85,8 @@ public final class Benchmark {
         if (!Boolean.getBoolean("bench.skipInProcess")) {
             inProcess();
         }
-        try (EmbeddedKafka kafka = EmbeddedKafka.start()) {
+        try (Broker kafka = Broker.start(System.getProperty("bench.broker", "process"))) {
+            System.out.println("broker: " + kafka.description());
             String bootstrap = kafka.bootstrapServers();
             createTopics(bootstrap, partitions);
             load(bootstrap, events);
@@ -99,13 +101,13 @@ public final class Benchmark {
                 passThrough(bootstrap, warmup, threads);
                 detection(bootstrap, warmup, threads);
             }
-            long cpu = cpuNanos();
+            long cpu = cpuNanos() + kafka.cpuNanos();
             double copy = Boolean.getBoolean("bench.skipCopy") ? Double.NaN : passThrough(bootstrap, (int) loaded, threads);
-            double copyCpu = (cpuNanos() - cpu) / 1e3 / loaded;
-            cpu = cpuNanos();
+            double copyCpu = (cpuNanos() + kafka.cpuNanos() - cpu) / 1e3 / loaded;
+            cpu = cpuNanos() + kafka.cpuNanos();
             double detection = detection(bootstrap, (int) loaded, threads);
-            double detectionCpu = (cpuNanos() - cpu) / 1e3 / loaded;
-            System.out.printf("%n== Results (%,d events; CPU = this JVM's, broker included) ==%n", loaded);
+            double detectionCpu = (cpuNanos() + kafka.cpuNanos() - cpu) / 1e3 / loaded;
+            System.out.printf("%n== Results (%,d events; CPU = this JVM's and the broker's) ==%n", loaded);
             System.out.printf("pass-through copy (plain consumer → producer): %,10.0f events/s  %6.1f µs CPU/event%n",
                     copy, copyCpu);
             System.out.printf("detection topology (EOS v2, %d rules):        %,10.0f events/s  %6.1f µs CPU/event%n",
@@ -116,7 +118,7 @@ public final class Benchmark {
         System.exit(0);
     }
 
-    /** CPU time of this whole JVM (broker, clients and streams): unlike events/s, it holds still on a busy machine. */
+    /** CPU time of this whole JVM (clients and streams): with the broker's, unlike events/s, it holds still on a busy machine. */
     private static long cpuNanos() {
         return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
                 .getOperatingSystemMXBean()).getProcessCpuTime();
@@ -146,7 +148,7 @@ public final class Benchmark {
 
     private static Map<String, Object> producerConfig(String bootstrap) {
         return Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.LINGER_MS_CONFIG, "5", ProducerConfig.BATCH_SIZE_CONFIG, "131072",
+                ProducerConfig.LINGER_MS_CONFIG, LINGER_MS, ProducerConfig.BATCH_SIZE_CONFIG, "131072",
                 ProducerConfig.COMPRESSION_TYPE_CONFIG, COMPRESSION);
     }
 
@@ -235,7 +237,7 @@ public final class Benchmark {
         props.put(StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory("bench-state").toString());
         props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 33554432);
         props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, 1);
-        props.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), 5);
+        props.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), LINGER_MS);
         props.put(StreamsConfig.producerPrefix(ProducerConfig.BATCH_SIZE_CONFIG), 131072);
         props.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), COMPRESSION);
         props.put(StreamsConfig.consumerPrefix(ConsumerConfig.MAX_POLL_RECORDS_CONFIG), 2000);

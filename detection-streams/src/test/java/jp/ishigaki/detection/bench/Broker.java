@@ -1,0 +1,83 @@
+package jp.ishigaki.detection.bench;
+
+import jp.ishigaki.platform.kafka.EmbeddedKafka;
+import jp.ishigaki.platform.launcher.ChildProcess;
+import jp.ishigaki.platform.launcher.KafkaBroker;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * The benchmark's Kafka broker: by default ({@code -Dbench.broker=process}) a KRaft broker in its own JVM, started
+ * by the launcher's {@link KafkaBroker} on 127.0.0.1:9092 as {@code ./ishigaki run} starts it, so that the benchmark
+ * JVM holds only what a service holds (clients and Streams) and the JIT compiler of one does not compete with the
+ * other's; {@code inJvm} runs it inside the benchmark JVM instead. {@link #cpuNanos} is the broker's CPU time when
+ * it runs apart (inside, it is part of the benchmark JVM's own).
+ */
+interface Broker extends AutoCloseable {
+
+    String bootstrapServers();
+
+    long cpuNanos();
+
+    String description();
+
+    @Override
+    void close();
+
+    static Broker start(String kind) throws IOException {
+        if (kind.equals("inJvm")) {
+            EmbeddedKafka kafka = EmbeddedKafka.start();
+            return new Broker() {
+                public String bootstrapServers() {
+                    return kafka.bootstrapServers();
+                }
+
+                public long cpuNanos() {
+                    return 0;
+                }
+
+                public String description() {
+                    return "in this JVM, " + kafka.bootstrapServers();
+                }
+
+                public void close() {
+                    kafka.close();
+                }
+            };
+        }
+        Path dir = Files.createTempDirectory("bench-kafka");
+        Path log4j = dir.resolve("log4j2.properties");
+        try (InputStream in = KafkaBroker.class.getResourceAsStream("/ishigaki-launcher/log4j2-kafka.properties")) {
+            Files.copy(in, log4j);
+        }
+        ChildProcess process = KafkaBroker.start(dir, dir.resolve("kafka.log"), System.getProperty("java.class.path"), log4j);
+        return new Broker() {
+            public String bootstrapServers() {
+                return KafkaBroker.bootstrapServers();
+            }
+
+            public long cpuNanos() {
+                return ProcessHandle.of(process.pid()).flatMap(h -> h.info().totalCpuDuration()).map(Duration::toNanos)
+                        .orElseThrow(() -> new IllegalStateException("the broker's CPU time is not readable"));
+            }
+
+            public String description() {
+                return "own JVM (pid " + process.pid() + "), " + KafkaBroker.bootstrapServers() + ", log " + dir.resolve("kafka.log");
+            }
+
+            public void close() {
+                process.close();
+                try (var files = Files.walk(dir)) {
+                    files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+        };
+    }
+}
