@@ -101,39 +101,34 @@ public final class FlatEvents {
                 return DOTTED;
             }
             FieldSelection.Node child = node == null ? null : node.child(name);
+            String path = child == null ? null : child.path();
+            JsonToken valueToken = parser.nextToken();
             Object value;
-            switch (parser.nextToken()) {
-                case START_OBJECT -> {
-                    int inner = selected(parser, child, out);
-                    if (inner < 0) {
-                        return inner;
-                    }
-                    if (inner > 0 || child == null || child.path() == null) {
-                        continue;
-                    }
-                    value = new LinkedHashMap<String, Object>();
+            if (valueToken == JsonToken.START_OBJECT) {
+                int inner = selected(parser, child, out);
+                if (inner < 0) {
+                    return inner;
                 }
-                case VALUE_NULL -> {
-                    return FULL;
+                if (inner > 0 || path == null) {
+                    continue;
                 }
-                case START_ARRAY -> {
-                    if (child == null || child.path() == null) {
-                        parser.skipChildren();
-                        continue;
-                    }
-                    value = Json.mapper().readValue(parser, Object.class);
-                }
-                case VALUE_STRING -> value = child == null || child.path() == null ? null : parser.getText();
-                case VALUE_NUMBER_INT -> value = child == null || child.path() == null ? null : parser.getNumberValue();
-                case VALUE_NUMBER_FLOAT -> value = child == null || child.path() == null ? null
-                        : Json.mapper().readValue(parser, Object.class);
-                case VALUE_TRUE -> value = Boolean.TRUE;
-                case VALUE_FALSE -> value = Boolean.FALSE;
-                default -> {
-                    return FULL;
-                }
+                value = new LinkedHashMap<String, Object>();
+            } else if (valueToken == JsonToken.VALUE_NULL || valueToken == null
+                    || !valueToken.isScalarValue() && valueToken != JsonToken.START_ARRAY) {
+                return FULL;
+            } else if (path == null) {
+                parser.skipChildren();
+                continue;
+            } else {
+                value = switch (valueToken) {
+                    case VALUE_STRING -> parser.getText();
+                    case VALUE_NUMBER_INT -> parser.getNumberValue();
+                    case VALUE_TRUE -> Boolean.TRUE;
+                    case VALUE_FALSE -> Boolean.FALSE;
+                    default -> Json.mapper().readValue(parser, Object.class);
+                };
             }
-            if (value != null && child != null && child.path() != null && out.putIfAbsent(child.path(), value) != null) {
+            if (out.putIfAbsent(path, value) != null) {
                 return FULL;
             }
         }
