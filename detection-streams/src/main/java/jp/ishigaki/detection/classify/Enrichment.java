@@ -8,7 +8,8 @@ import java.util.Map;
 
 /**
  * Where an event sits: its asset (by {@code host.name}, then {@code host.ip}, then {@code source.ip}, then
- * {@code observer.name} — an appliance such as a UPS or a switch that reports on itself) and its segment. The
+ * {@code destination.ip} — the city's server an outside source attacked — then {@code observer.name} — an appliance
+ * such as a UPS or a switch that reports on itself) and its segment. The
  * event's own {@code labels.segment} wins, then the firewall zones ({@code observer.ingress.zone},
  * {@code observer.egress.zone}; the more sensitive one), then the inventory, then {@code unknown}.
  */
@@ -21,6 +22,9 @@ public record Enrichment(Asset asset, Segment segment, String segmentSource) {
         }
         if (asset == null) {
             asset = byAnyIp(flat.get("source.ip"), assets);
+        }
+        if (asset == null) {
+            asset = byAnyIp(flat.get("destination.ip"), assets);
         }
         if (asset == null) {
             asset = assets.byHost(text(flat.get("observer.name")));

@@ -16,7 +16,7 @@ public final class FieldSelection {
 
     /** Read by validation, enrichment, severity and rule hits, whatever the rules say. */
     static final Set<String> ALWAYS = Set.of("@timestamp", "event.id", "event.kind", "observer.type", "event.category",
-            "event.type", "host.name", "host.ip", "source.ip", "observer.name", "user.name", "labels.segment",
+            "event.type", "host.name", "host.ip", "source.ip", "destination.ip", "observer.name", "user.name", "labels.segment",
             "observer.ingress.zone", "observer.egress.zone", "labels.room", "labels.location");
 
     private final Node root = new Node(null);

@@ -69,6 +69,27 @@ class EnrichmentTest {
     }
 
     @Test
+    void anAttackFromOutsideIsPlacedAtTheCitysServerItTargets() {
+        Asset web = new Asset("IN-WEB-01", "公式ウェブサイト", List.of("www.city.example.jp"), List.of("203.0.113.0/28"),
+                Segment.INTERNET, "情報政策課", "渡辺 直樹", "1", "2", "2", AT);
+        try (TopologyHarness h = new TopologyHarness(() -> TopologyHarness.BUILTIN, TopologyHarness.settings())) {
+            h.assets.pipeInput(web.id(), web);
+            h.assets.pipeInput(LGWAN_LAN.id(), LGWAN_LAN);
+            h.send(Map.of("observer.type", "security-cloud", "event.dataset", "seccloud.ids", "event.severity", 4,
+                    "rule.name", "ET EXPLOIT FortiOS SSL VPN Path Traversal", "source.ip", "192.0.2.7",
+                    "destination.ip", "203.0.113.10", "event.action", "alert"));
+            h.send(Map.of("observer.type", "security-cloud", "event.dataset", "seccloud.ids", "event.severity", 4,
+                    "rule.name", "ET EXPLOIT lateral", "source.ip", "10.40.9.9", "destination.ip", "203.0.113.10",
+                    "event.action", "alert"));
+
+            List<ClassifiedEvent> events = h.classified.readValuesToList();
+            assertThat(events.get(0).asset().id()).as("the outside source is unknown: the target").isEqualTo("IN-WEB-01");
+            assertThat(events.get(0).segment()).isEqualTo(Segment.INTERNET);
+            assertThat(events.get(1).asset().id()).as("an inventoried source comes first").isEqualTo("A-0100");
+        }
+    }
+
+    @Test
     void eventsOwnSegmentAndFirewallZonesWinOverTheInventory() {
         try (TopologyHarness h = new TopologyHarness(() -> TopologyHarness.BUILTIN, TopologyHarness.settings())) {
             h.assets.pipeInput(JUKI.id(), JUKI);
