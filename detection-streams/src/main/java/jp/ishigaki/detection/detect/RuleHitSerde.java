@@ -15,19 +15,26 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The binary form of a {@link RuleHit} on the internal repartition topic: length-prefixed UTF-8 fields behind a
  * version byte, the asset as its JSON contract, and the event sample as the bytes it arrived in (never parsed on
- * the way). Internal to detection-streams; a new layout takes a new version byte.
+ * the way). An inventory has few assets and every hit carries one, so each is written to JSON and read back once,
+ * then taken from a small cache. Internal to detection-streams; a new layout takes a new version byte.
  */
 public final class RuleHitSerde implements Serde<RuleHit> {
 
     private static final byte VERSION = 1;
+    /** Beyond this many distinct assets the caches start again (an inventory reloaded many times over). */
+    private static final int MAX_CACHED_ASSETS = 4_096;
+    private static final Map<Asset, byte[]> ASSET_JSON = new ConcurrentHashMap<>();
+    private static final Map<ByteBuffer, Asset> ASSETS = new ConcurrentHashMap<>();
 
     @Override
     public Serializer<RuleHit> serializer() {
@@ -54,7 +61,7 @@ public final class RuleHitSerde implements Serde<RuleHit> {
             text(out, hit.user());
             text(out, hit.sourceIp());
             text(out, hit.segment() == null ? null : hit.segment().name());
-            blob(out, hit.asset() == null ? null : Json.mapper().writeValueAsBytes(hit.asset()));
+            blob(out, hit.asset() == null ? null : assetJson(hit.asset()));
             out.writeBoolean(hit.serverRoom());
             text(out, hit.value());
             Map<String, String> group = hit.groupFields() == null ? Map.of() : hit.groupFields();
@@ -97,11 +104,37 @@ public final class RuleHitSerde implements Serde<RuleHit> {
             byte[] sample = blob(in);
             return new RuleHit(dedupKey, partitionKey, ruleId, correlationId, eventId, timestamp, host, user,
                     sourceIp, segment == null ? null : Segment.valueOf(segment),
-                    asset == null ? null : Json.mapper().readValue(asset, Asset.class), serverRoom, value, group,
+                    asset == null ? null : asset(asset), serverRoom, value, group,
                     sample == null ? null : RawJsonObject.of(sample));
         } catch (IOException | IllegalArgumentException e) {
             throw new SerializationException("not a rule hit: " + e.getMessage(), e);
         }
+    }
+
+    private static byte[] assetJson(Asset asset) throws IOException {
+        byte[] json = ASSET_JSON.get(asset);
+        if (json == null) {
+            json = Json.mapper().writeValueAsBytes(asset);
+            cache(ASSET_JSON, asset, json);
+        }
+        return json;
+    }
+
+    private static Asset asset(byte[] json) throws IOException {
+        ByteBuffer key = ByteBuffer.wrap(json);
+        Asset asset = ASSETS.get(key);
+        if (asset == null) {
+            asset = Json.mapper().readValue(json, Asset.class);
+            cache(ASSETS, key, asset);
+        }
+        return asset;
+    }
+
+    private static <K, V> void cache(Map<K, V> cache, K key, V value) {
+        if (cache.size() >= MAX_CACHED_ASSETS) {
+            cache.clear();
+        }
+        cache.put(key, value);
     }
 
     private static byte[] sample(Map<String, Object> sample) throws IOException {

@@ -90,6 +90,7 @@ public final class Benchmark {
             System.out.println("broker: " + kafka.description());
             String bootstrap = kafka.bootstrapServers();
             createTopics(bootstrap, partitions);
+            Inventory.load(bootstrap);
             load(bootstrap, events);
             // Both runs wait for what the topic really holds (a send that failed under load would otherwise stall them).
             long loaded = inTopic(bootstrap);
@@ -294,6 +295,7 @@ public final class Benchmark {
             sample.add(NormalisedEvent.of(valid.document()));
         }
         Classifier classifier = new Classifier(SeverityPolicy.defaults());
+        AssetIndex inventory = new AssetIndex(Inventory.SAMPLE);
         parsing(n);
         for (int size : new int[] {60, 1_000}) {
             RuleSet set = RuleSet.of(scaled(builtin, size), List.of());
@@ -301,7 +303,7 @@ public final class Benchmark {
                 long started = System.nanoTime();
                 long matched = 0;
                 for (NormalisedEvent event : sample) {
-                    matched += classifier.classify(event, AssetIndex.EMPTY, set) instanceof
+                    matched += classifier.classify(event, inventory, set) instanceof
                             jp.ishigaki.detection.classify.Classification.Matched ? 1 : 0;
                 }
                 double seconds = (System.nanoTime() - started) / 1e9;

@@ -41,6 +41,19 @@ class RuleHitSerdeTest {
     }
 
     @Test
+    void shouldReadAnAssetChangedInTheInventoryAsChanged() {
+        Asset before = new Asset("A-2", "端末", List.of("pc-2"), List.of(), Segment.LGWAN, "市民課", "山田", "2", "1", "1",
+                Instant.parse("2026-11-01T00:00:00Z"));
+        Asset after = new Asset("A-2", "端末", List.of("pc-2"), List.of(), Segment.MYNUMBER, "市民課", "佐藤", "3A", "2", "2",
+                Instant.parse("2026-11-02T00:00:00Z"));
+
+        for (Asset asset : List.of(before, before, after, after, before)) {
+            RuleHit back = serde.deserializer().deserialize("t", serde.serializer().serialize("t", hit(asset, null, null)));
+            assertThat(back.asset()).isEqualTo(asset);
+        }
+    }
+
+    @Test
     void shouldKeepNullsAndWriteAParsedSampleAsJson() {
         RuleHit hit = new RuleHit("r|-", "-", "r", null, "e-2", Instant.EPOCH, null, null, null, null, null, false,
                 null, Map.of(), Map.of("message", "x"));
