@@ -59,6 +59,7 @@ public final class Benchmark {
     /** Both runs' producers wait alike for a batch to fill (the service's setting unless {@code -Dbench.lingerMs}). */
     private static final String LINGER_MS = System.getProperty("bench.lingerMs", "5");
     private static final AtomicLong FAILED_SENDS = new AtomicLong();
+    private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
     /**
      * The service's log levels (application.properties: Kafka at WARN, the rest at INFO). Unconfigured, the log
      * manager enables TRACE, and Kafka's clients and Streams then format every record into a trace message.
@@ -105,12 +106,13 @@ public final class Benchmark {
             for (int round = 1; round <= rounds; round++) {
                 System.out.printf("round %d of %d:%n", round, rounds);
                 long cpu = cpuNanos() + kafka.cpuNanos();
-                double copy = passThrough(bootstrap, (int) loaded, threads);
+                Run copy = passThrough(bootstrap, (int) loaded, threads);
                 double copyCpu = (cpuNanos() + kafka.cpuNanos() - cpu) / 1e3 / loaded;
                 cpu = cpuNanos() + kafka.cpuNanos();
-                double detection = detection(bootstrap, (int) loaded, threads);
+                Run detection = detection(bootstrap, (int) loaded, threads);
                 double detectionCpu = (cpuNanos() + kafka.cpuNanos() - cpu) / 1e3 / loaded;
-                results.add(new double[] {copy, copyCpu, detection, detectionCpu});
+                results.add(new double[] {copy.eventsPerSecond(), copyCpu, detection.eventsPerSecond(), detectionCpu,
+                        copy.threadMicrosPerEvent(), detection.threadMicrosPerEvent()});
             }
             System.out.printf("%n== Results (%,d events, median of %d rounds; CPU = this JVM's and the broker's) ==%n",
                     loaded, rounds);
@@ -124,9 +126,11 @@ public final class Benchmark {
                     RuleLoader.load(RuleFiles.builtin()).ruleSet().size(), detection, detectionCpu);
             System.out.printf("ratio detection / pass-through:                %10.1f %%   %6.1f %% (CPU per event, inverted)%n",
                     100 * detection / copy, 100 * copyCpu / detectionCpu);
+            System.out.printf("processing threads alone (copy workers / stream threads): %.1f / %.1f µs CPU/event%n",
+                    median(results, 4), median(results, 5));
             for (double[] r : results) {
-                System.out.printf("  round: copy %,9.0f events/s %5.1f µs | topology %,9.0f events/s %5.1f µs | %5.1f %%%n",
-                        r[0], r[1], r[2], r[3], 100 * r[2] / r[0]);
+                System.out.printf("  round: copy %,9.0f events/s %5.1f µs (threads %4.1f) | topology %,9.0f events/s %5.1f µs"
+                        + " (threads %4.1f) | %5.1f %%%n", r[0], r[1], r[4], r[2], r[3], r[5], 100 * r[2] / r[0]);
             }
         }
         System.exit(0);
@@ -198,8 +202,13 @@ public final class Benchmark {
                 seconds, events / seconds);
     }
 
-    private static double passThrough(String bootstrap, int events, int threads) throws InterruptedException {
+    /** One measured run: events/s, and the CPU its processing threads (copy workers, stream threads) spent per event. */
+    private record Run(double eventsPerSecond, double threadMicrosPerEvent) {
+    }
+
+    private static Run passThrough(String bootstrap, int events, int threads) throws InterruptedException {
         AtomicLong copied = new AtomicLong();
+        AtomicLong workerCpu = new AtomicLong();
         AtomicLong firstNanos = new AtomicLong();
         String group = "bench-copy-" + UUID.randomUUID();
         List<Thread> workers = new ArrayList<>();
@@ -228,6 +237,7 @@ public final class Benchmark {
                         copied.addAndGet(records.count());
                     }
                 }
+                workerCpu.addAndGet(THREADS.getCurrentThreadCpuTime());
             }, "bench-copy-" + t);
             workers.add(worker);
             worker.start();
@@ -237,10 +247,10 @@ public final class Benchmark {
         }
         double seconds = (System.nanoTime() - firstNanos.get()) / 1e9;
         System.out.printf("pass-through: %,d records copied in %.1f s%n", copied.get(), seconds);
-        return copied.get() / seconds;
+        return new Run(copied.get() / seconds, workerCpu.get() / 1e3 / copied.get());
     }
 
-    private static double detection(String bootstrap, int events, int threads) throws Exception {
+    private static Run detection(String bootstrap, int events, int threads) throws Exception {
         RuleSet rules = Boolean.getBoolean("bench.noRules") ? RuleSet.of(List.of(), List.of())
                 : RuleLoader.load(RuleFiles.builtin()).ruleSet();
         CountingCounters counters = new CountingCounters();
@@ -249,7 +259,8 @@ public final class Benchmark {
         DetectionTopology.build(builder, () -> rules, TopologySettings.defaults().withPersistentStores(persistent), counters);
         System.out.printf("detection topology with %s windowed stores%n", persistent ? "RocksDB" : "in-memory");
         Properties props = new Properties();
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "bench-detection-" + UUID.randomUUID());
+        String applicationId = "bench-detection-" + UUID.randomUUID();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, threads);
@@ -279,7 +290,13 @@ public final class Benchmark {
                             + " through dedup/correlation, %,d detections published in %.1f s%n", counters.received.get(),
                     counters.classified.get(), counters.discarded.get(), counters.deadLettered.get(),
                     counters.hitsProcessed.get(), counters.published.get(), seconds);
-            return counters.received.get() / seconds;
+            long streamCpu = 0;
+            for (java.lang.management.ThreadInfo info : THREADS.getThreadInfo(THREADS.getAllThreadIds())) {
+                if (info != null && info.getThreadName().startsWith(applicationId) && info.getThreadName().contains("-StreamThread-")) {
+                    streamCpu += Math.max(0, THREADS.getThreadCpuTime(info.getThreadId()));
+                }
+            }
+            return new Run(counters.received.get() / seconds, streamCpu / 1e3 / counters.received.get());
         }
     }
 
