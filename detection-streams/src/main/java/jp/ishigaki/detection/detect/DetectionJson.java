@@ -51,10 +51,6 @@ public final class DetectionJson {
 
     /** The detection this JSON stands for, with the count and times it has reached since. */
     Detection with(long count, Instant firstSeen, Instant lastSeen) {
-        Detection d = base;
-        return new Detection(d.id(), d.dedupKey(), d.ruleId(), d.ruleTitle(), d.ruleKind(), d.ruleLevel(), d.severity(),
-                d.severityReasons(), d.threat(), d.controls(), d.attackTags(), d.segment(), d.host(), d.user(),
-                d.sourceIp(), d.asset(), Detections.summaryWithCount(d.summary(), count), count, firstSeen, lastSeen,
-                d.eventIds(), d.samples());
+        return Detections.progressed(base, count, firstSeen, lastSeen, base.eventIds(), base.samples());
     }
 }

@@ -51,10 +51,16 @@ public final class Detections {
         }
         Instant first = hit.timestamp().isBefore(d.firstSeen()) ? hit.timestamp() : d.firstSeen();
         Instant last = hit.timestamp().isAfter(d.lastSeen()) ? hit.timestamp() : d.lastSeen();
-        long count = d.count() + 1;
+        return progressed(d, d.count() + 1, first, last, ids, samples);
+    }
+
+    /** The detection with this count (also in its summary), times, event ids and samples; the rest as it was. */
+    static Detection progressed(Detection d, long count, Instant firstSeen, Instant lastSeen, List<String> eventIds,
+            List<Map<String, Object>> samples) {
         return new Detection(d.id(), d.dedupKey(), d.ruleId(), d.ruleTitle(), d.ruleKind(), d.ruleLevel(), d.severity(),
                 d.severityReasons(), d.threat(), d.controls(), d.attackTags(), d.segment(), d.host(), d.user(),
-                d.sourceIp(), d.asset(), summaryWithCount(d.summary(), count), count, first, last, ids, samples);
+                d.sourceIp(), d.asset(), summaryWithCount(d.summary(), count), count, firstSeen, lastSeen, eventIds,
+                samples);
     }
 
     static String summaryWithCount(String summary, long count) {

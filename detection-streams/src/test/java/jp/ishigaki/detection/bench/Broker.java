@@ -5,7 +5,6 @@ import jp.ishigaki.platform.launcher.ChildProcess;
 import jp.ishigaki.platform.launcher.KafkaBroker;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,11 +50,7 @@ interface Broker extends AutoCloseable {
             };
         }
         Path dir = Files.createTempDirectory("bench-kafka");
-        Path log4j = dir.resolve("log4j2.properties");
-        try (InputStream in = KafkaBroker.class.getResourceAsStream("/ishigaki-launcher/log4j2-kafka.properties")) {
-            Files.copy(in, log4j);
-        }
-        ChildProcess process = KafkaBroker.start(dir, dir.resolve("kafka.log"), System.getProperty("java.class.path"), log4j);
+        ChildProcess process = KafkaBroker.start(dir, dir.resolve("kafka.log"), System.getProperty("java.class.path"));
         return new Broker() {
             public String bootstrapServers() {
                 return KafkaBroker.bootstrapServers();

@@ -12,9 +12,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The benchmark's asset inventory: the sample inventory the launcher loads (incident-service's
- * {@code sample/assets.csv}), so that the topology enriches the generated events as it would in a city — most
- * events find their asset, and every rule hit carries it.
+ * The benchmark's asset inventory: the ids, hosts, ranges, segments and confidentiality of the sample inventory
+ * the launcher loads (incident-service's {@code sample/assets.csv}, which detection-streams cannot read: keep the two
+ * alike), so that the topology enriches the generated events as it would in a city.
  */
 final class Inventory {
 

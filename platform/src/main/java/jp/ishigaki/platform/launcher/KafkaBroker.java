@@ -4,9 +4,11 @@ import jp.ishigaki.platform.Ports;
 import org.apache.kafka.common.Uuid;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,14 +32,18 @@ public final class KafkaBroker {
         return HOST + ":" + PORT;
     }
 
-    /** Formats the storage if needed, starts the broker and waits until it accepts connections. */
-    public static ChildProcess start(Path dir, Path log, String classPath, Path log4jConfig) {
+    /**
+     * Formats the storage if needed, writes the broker's logging configuration into {@code dir}, starts the broker and
+     * waits until it accepts connections.
+     */
+    public static ChildProcess start(Path dir, Path log, String classPath) {
         for (int port : new int[] {PORT, CONTROLLER_PORT}) {
             if (Ports.answers(HOST, port, 300)) {
                 throw new IllegalStateException("port " + port + " is in use by another program; stop it, or set "
                         + "ISHIGAKI_KAFKA_BOOTSTRAP to use an existing Kafka");
             }
         }
+        Path log4jConfig = writeLogConfig(dir);
         Path data = dir.resolve("data");
         Path properties = writeProperties(dir, data);
         if (!Files.exists(data.resolve("meta.properties"))) {
@@ -81,6 +87,19 @@ public final class KafkaBroker {
         command.add(mainClass);
         command.addAll(List.of(args));
         return command;
+    }
+
+    private static Path writeLogConfig(Path dir) {
+        Path target = dir.resolve("log4j2.properties");
+        try (InputStream in = KafkaBroker.class.getResourceAsStream("/ishigaki-launcher/log4j2-kafka.properties")) {
+            if (in == null) {
+                throw new IllegalStateException("missing launcher resource log4j2-kafka.properties");
+            }
+            Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
+            return target;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + target, e);
+        }
     }
 
     private static Path writeProperties(Path dir, Path data) {

@@ -6,12 +6,9 @@ import jp.ishigaki.platform.mail.MailSink;
 import sun.misc.Signal;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -116,9 +113,8 @@ public final class Platform {
             return progress.step("Kafka (external)", () -> external, bootstrap -> bootstrap);
         }
         Path dir = state.kafka();
-        Path log4j = copyResource("log4j2-kafka.properties", dir.resolve("log4j2.properties"));
         ChildProcess broker = progress.step("Kafka broker", () -> register(
-                KafkaBroker.start(dir, state.log("kafka"), System.getProperty("java.class.path"), log4j),
+                KafkaBroker.start(dir, state.log("kafka"), System.getProperty("java.class.path")),
                 Duration.ofSeconds(30)), child -> KafkaBroker.bootstrapServers() + ", KRaft, pid " + child.pid());
         return KafkaBroker.bootstrapServers();
     }
@@ -285,18 +281,6 @@ public final class Platform {
             Files.deleteIfExists(state.root().resolve("launcher.pid"));
         } catch (IOException e) {
             // left behind; the next start checks whether its process still runs
-        }
-    }
-
-    private static Path copyResource(String name, Path target) {
-        try (InputStream in = Platform.class.getResourceAsStream("/ishigaki-launcher/" + name)) {
-            if (in == null) {
-                throw new IllegalStateException("missing launcher resource " + name);
-            }
-            Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
-            return target;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + target, e);
         }
     }
 }
