@@ -8,6 +8,8 @@ import jp.ishigaki.schemas.policy.ThreatGroup;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -21,7 +23,12 @@ public final class SeverityPolicy {
     public static final String DEFAULT_SERVER_ROOM_PATTERN =
             "サーバ室|サーバー室|電算室|マシン室|データセンタ|server[ -]?room|data[ -]?cent(er|re)";
 
+    /** Beyond this many distinct names the memo starts again. */
+    private static final int MAX_REMEMBERED = 4_096;
+
     private final Pattern serverRoom;
+    /** Asset names and event locations are few and repeat on every event: each is matched once. */
+    private final Map<String, Boolean> verdicts = new ConcurrentHashMap<>();
 
     public SeverityPolicy(String serverRoomPattern) {
         this.serverRoom = Pattern.compile(serverRoomPattern, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
@@ -40,8 +47,20 @@ public final class SeverityPolicy {
 
     /** True when the asset or the event's location names a server room or data centre. */
     public boolean isServerRoom(Asset asset, String eventLocation) {
-        return (asset != null && asset.name() != null && serverRoom.matcher(asset.name()).find())
-                || (eventLocation != null && serverRoom.matcher(eventLocation).find());
+        return (asset != null && asset.name() != null && namesServerRoom(asset.name()))
+                || (eventLocation != null && namesServerRoom(eventLocation));
+    }
+
+    private boolean namesServerRoom(String text) {
+        Boolean verdict = verdicts.get(text);
+        if (verdict == null) {
+            verdict = serverRoom.matcher(text).find();
+            if (verdicts.size() >= MAX_REMEMBERED) {
+                verdicts.clear();
+            }
+            verdicts.put(text, verdict);
+        }
+        return verdict;
     }
 
     public Assessment assess(Severity base, Threat threat, boolean legalTrigger, Segment segment, Asset asset,

@@ -9,15 +9,12 @@ import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serializer;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.EOFException;
 import java.io.IOException;
+import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -47,39 +44,38 @@ public final class RuleHitSerde implements Serde<RuleHit> {
     }
 
     static byte[] write(RuleHit hit) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(512);
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
-            out.writeByte(VERSION);
-            text(out, hit.dedupKey());
-            text(out, hit.partitionKey());
-            text(out, hit.ruleId());
-            text(out, hit.correlationId());
-            text(out, hit.eventId());
-            out.writeLong(hit.timestamp().getEpochSecond());
-            out.writeInt(hit.timestamp().getNano());
-            text(out, hit.host());
-            text(out, hit.user());
-            text(out, hit.sourceIp());
-            text(out, hit.segment() == null ? null : hit.segment().name());
-            blob(out, hit.asset() == null ? null : assetJson(hit.asset()));
-            out.writeBoolean(hit.serverRoom());
-            text(out, hit.value());
-            Map<String, String> group = hit.groupFields() == null ? Map.of() : hit.groupFields();
-            out.writeInt(group.size());
-            for (Map.Entry<String, String> field : group.entrySet()) {
-                text(out, field.getKey());
-                text(out, field.getValue());
-            }
-            blob(out, sample(hit.sample()));
-        } catch (IOException e) {
-            throw new SerializationException("cannot write rule hit " + hit.dedupKey(), e);
+        byte[] sample = sample(hit.sample());
+        byte[] asset = hit.asset() == null ? null : assetJson(hit.asset());
+        Out out = new Out(256 + (sample == null ? 0 : sample.length) + (asset == null ? 0 : asset.length));
+        out.writeByte(VERSION);
+        out.text(hit.dedupKey());
+        out.text(hit.partitionKey());
+        out.text(hit.ruleId());
+        out.text(hit.correlationId());
+        out.text(hit.eventId());
+        out.writeLong(hit.timestamp().getEpochSecond());
+        out.writeInt(hit.timestamp().getNano());
+        out.text(hit.host());
+        out.text(hit.user());
+        out.text(hit.sourceIp());
+        out.text(hit.segment() == null ? null : hit.segment().name());
+        out.blob(asset);
+        out.writeByte(hit.serverRoom() ? 1 : 0);
+        out.text(hit.value());
+        Map<String, String> group = hit.groupFields() == null ? Map.of() : hit.groupFields();
+        out.writeInt(group.size());
+        for (Map.Entry<String, String> field : group.entrySet()) {
+            out.text(field.getKey());
+            out.text(field.getValue());
         }
-        return bytes.toByteArray();
+        out.blob(sample);
+        return out.bytes();
     }
 
     static RuleHit read(byte[] bytes) {
-        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
-            byte version = in.readByte();
+        try {
+            ByteBuffer in = ByteBuffer.wrap(bytes);
+            byte version = in.get();
             if (version != VERSION) {
                 throw new SerializationException("rule hit of unknown layout version " + version);
             }
@@ -88,15 +84,18 @@ public final class RuleHitSerde implements Serde<RuleHit> {
             String ruleId = text(in);
             String correlationId = text(in);
             String eventId = text(in);
-            Instant timestamp = Instant.ofEpochSecond(in.readLong(), in.readInt());
+            Instant timestamp = Instant.ofEpochSecond(in.getLong(), in.getInt());
             String host = text(in);
             String user = text(in);
             String sourceIp = text(in);
             String segment = text(in);
             byte[] asset = blob(in);
-            boolean serverRoom = in.readBoolean();
+            boolean serverRoom = in.get() != 0;
             String value = text(in);
-            int fields = in.readInt();
+            int fields = in.getInt();
+            if (fields < 0 || fields > in.remaining()) {
+                throw new IllegalArgumentException("impossible number of group fields " + fields);
+            }
             Map<String, String> group = new LinkedHashMap<>();
             for (int i = 0; i < fields; i++) {
                 group.put(text(in), text(in));
@@ -106,15 +105,19 @@ public final class RuleHitSerde implements Serde<RuleHit> {
                     sourceIp, segment == null ? null : Segment.valueOf(segment),
                     asset == null ? null : asset(asset), serverRoom, value, group,
                     sample == null ? null : RawJsonObject.of(sample));
-        } catch (IOException | IllegalArgumentException e) {
-            throw new SerializationException("not a rule hit: " + e.getMessage(), e);
+        } catch (IOException | BufferUnderflowException | IllegalArgumentException e) {
+            throw new SerializationException("not a rule hit: " + e, e);
         }
     }
 
-    private static byte[] assetJson(Asset asset) throws IOException {
+    private static byte[] assetJson(Asset asset) {
         byte[] json = ASSET_JSON.get(asset);
         if (json == null) {
-            json = Json.mapper().writeValueAsBytes(asset);
+            try {
+                json = Json.mapper().writeValueAsBytes(asset);
+            } catch (IOException e) {
+                throw new SerializationException("cannot write asset " + asset.id(), e);
+            }
             cache(ASSET_JSON, asset, json);
         }
         return json;
@@ -137,40 +140,98 @@ public final class RuleHitSerde implements Serde<RuleHit> {
         cache.put(key, value);
     }
 
-    private static byte[] sample(Map<String, Object> sample) throws IOException {
+    private static byte[] sample(Map<String, Object> sample) {
         if (sample == null) {
             return null;
         }
-        return sample instanceof RawJsonObject raw ? raw.utf8() : Json.mapper().writeValueAsBytes(sample);
-    }
-
-    private static void text(DataOutputStream out, String value) throws IOException {
-        blob(out, value == null ? null : value.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static void blob(DataOutputStream out, byte[] value) throws IOException {
-        if (value == null) {
-            out.writeInt(-1);
-        } else {
-            out.writeInt(value.length);
-            out.write(value);
+        try {
+            return sample instanceof RawJsonObject raw ? raw.utf8() : Json.mapper().writeValueAsBytes(sample);
+        } catch (IOException e) {
+            throw new SerializationException("cannot write the sample of a rule hit", e);
         }
     }
 
-    private static String text(DataInputStream in) throws IOException {
-        byte[] bytes = blob(in);
-        return bytes == null ? null : new String(bytes, StandardCharsets.UTF_8);
-    }
-
-    private static byte[] blob(DataInputStream in) throws IOException {
-        int length = in.readInt();
+    private static String text(ByteBuffer in) {
+        int length = length(in);
         if (length < 0) {
             return null;
         }
-        byte[] bytes = in.readNBytes(length);
-        if (bytes.length < length) {
-            throw new EOFException("field cut short");
+        String text = new String(in.array(), in.position(), length, StandardCharsets.UTF_8);
+        in.position(in.position() + length);
+        return text;
+    }
+
+    private static byte[] blob(ByteBuffer in) {
+        int length = length(in);
+        if (length < 0) {
+            return null;
         }
+        byte[] bytes = new byte[length];
+        in.get(bytes);
         return bytes;
+    }
+
+    /** A field's length (-1 for null), refused when more than what is left. */
+    private static int length(ByteBuffer in) {
+        int length = in.getInt();
+        if (length < -1 || length > in.remaining()) {
+            throw new BufferUnderflowException();
+        }
+        return length;
+    }
+
+    /** A growing big-endian buffer (the layout {@code DataOutputStream} would write), unsynchronised. */
+    private static final class Out {
+
+        private byte[] buffer;
+        private int size;
+
+        Out(int capacity) {
+            buffer = new byte[capacity];
+        }
+
+        void writeByte(int value) {
+            room(1);
+            buffer[size++] = (byte) value;
+        }
+
+        void writeInt(int value) {
+            room(4);
+            for (int shift = 24; shift >= 0; shift -= 8) {
+                buffer[size++] = (byte) (value >>> shift);
+            }
+        }
+
+        void writeLong(long value) {
+            room(8);
+            for (int shift = 56; shift >= 0; shift -= 8) {
+                buffer[size++] = (byte) (value >>> shift);
+            }
+        }
+
+        void text(String value) {
+            blob(value == null ? null : value.getBytes(StandardCharsets.UTF_8));
+        }
+
+        void blob(byte[] value) {
+            if (value == null) {
+                writeInt(-1);
+                return;
+            }
+            writeInt(value.length);
+            room(value.length);
+            System.arraycopy(value, 0, buffer, size, value.length);
+            size += value.length;
+        }
+
+        byte[] bytes() {
+            return size == buffer.length ? buffer : Arrays.copyOf(buffer, size);
+        }
+
+        private void room(int more) {
+            if (size + more > buffer.length) {
+                buffer = Arrays.copyOf(buffer, Math.max(buffer.length * 2, size + more));
+            }
+        }
     }
 }

@@ -32,7 +32,7 @@ import java.util.function.Supplier;
  * Dead letters and classified records go on (classified ones with the event's own {@code @timestamp} as record
  * time); a discarded record stops here, counted.
  */
-final class ClassifyProcessor implements Processor<String, byte[], String, Outcome> {
+final class ClassifyProcessor implements Processor<byte[], byte[], String, Outcome> {
 
     private final Supplier<RuleSet> rules;
     private final Classifier classifier;
@@ -61,14 +61,14 @@ final class ClassifyProcessor implements Processor<String, byte[], String, Outco
     }
 
     @Override
-    public void process(Record<String, byte[]> record) {
+    public void process(Record<byte[], byte[]> record) {
         counters.received();
         Record<String, Outcome> out;
         try {
             out = classify(record);
         } catch (RuntimeException e) {
             Log.warnf(e, "processing failed for a record of %s", position());
-            out = record.withValue(deadLetter(record, RejectReason.PROCESSING_FAILED, String.valueOf(e)));
+            out = deadLetter(record, RejectReason.PROCESSING_FAILED, String.valueOf(e));
         }
         count(out.value());
         if (!(out.value() instanceof Outcome.Discarded)) {
@@ -76,7 +76,7 @@ final class ClassifyProcessor implements Processor<String, byte[], String, Outco
         }
     }
 
-    private Record<String, Outcome> classify(Record<String, byte[]> record) {
+    private Record<String, Outcome> classify(Record<byte[], byte[]> record) {
         RuleSet ruleSet = rules.get();
         if (ruleSet != selectedFor) {
             selection = FieldSelection.of(ruleSet);
@@ -86,13 +86,13 @@ final class ClassifyProcessor implements Processor<String, byte[], String, Outco
         if (event == null) {
             RawEvents.Parsed parsed = RawEvents.parse(record.value(), maxBytes);
             if (parsed instanceof RawEvents.Rejected rejected) {
-                return record.withValue(deadLetter(record, rejected.reason(), rejected.detail()));
+                return deadLetter(record, rejected.reason(), rejected.detail());
             }
             event = NormalisedEvent.of(((RawEvents.Valid) parsed).document());
         }
         Classification classification = classifier.classify(event, inventory.index(assets), ruleSet);
         if (classification instanceof Classification.Discarded discarded) {
-            return record.withValue(new Outcome.Discarded(discarded.reason()));
+            return new Record<>(null, new Outcome.Discarded(discarded.reason()), record.timestamp());
         }
         Classification.Matched matched = (Classification.Matched) classification;
         Outcome value = new Outcome.Classified(matched.event(), HitFactory.hits(matched, ruleSet));
@@ -110,13 +110,16 @@ final class ClassifyProcessor implements Processor<String, byte[], String, Outco
         }
     }
 
-    private Outcome deadLetter(Record<String, byte[]> record, RejectReason reason, String detail) {
+    /** The dead letter keeps the record's key, timestamp and headers. */
+    private Record<String, Outcome> deadLetter(Record<byte[], byte[]> record, RejectReason reason, String detail) {
         RecordMetadata meta = context.recordMetadata().orElse(null);
         byte[] bytes = record.value();
         String text = bytes == null ? null : utf8(bytes);
-        return new Outcome.DeadLettered(new DeadLetter(reason, detail, meta == null ? null : meta.topic(),
-                meta == null ? -1 : meta.partition(), meta == null ? -1 : meta.offset(), Instant.now(), record.key(),
+        String key = record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8);
+        Outcome letter = new Outcome.DeadLettered(new DeadLetter(reason, detail, meta == null ? null : meta.topic(),
+                meta == null ? -1 : meta.partition(), meta == null ? -1 : meta.offset(), Instant.now(), key,
                 text, bytes != null && text == null ? Base64.getEncoder().encodeToString(bytes) : null));
+        return new Record<>(key, letter, record.timestamp(), record.headers());
     }
 
     private String position() {

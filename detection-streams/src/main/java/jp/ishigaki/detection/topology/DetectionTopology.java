@@ -76,7 +76,8 @@ public final class DetectionTopology {
 
         KStream<String, Outcome> outcomes = builder
                 .stream(Topics.EVENTS_RAW.name(),
-                        Consumed.with(Topics.EVENTS_RAW.keySerde(), Topics.EVENTS_RAW.valueSerde()).withName("events-raw-source"))
+                        // keys as bytes: only a dead letter needs the original key as text (a classified event is keyed by its host)
+                        Consumed.with(Serdes.ByteArray(), Topics.EVENTS_RAW.valueSerde()).withName("events-raw-source"))
                 .process(() -> new ClassifyProcessor(rules, classifier, inventory, counters, settings.maxEventBytes()),
                         Named.as("classify"));
 

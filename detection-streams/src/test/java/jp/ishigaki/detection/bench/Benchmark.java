@@ -99,9 +99,12 @@ public final class Benchmark {
                 System.out.printf("WARNING: %,d of %,d events reached the topic%n", loaded, events);
             }
             int rounds = Integer.getInteger("bench.rounds", 3);
-            System.out.println("warm-up round (JIT), not measured:");
-            passThrough(bootstrap, (int) loaded, threads);
-            detection(bootstrap, (int) loaded, threads);
+            int warmups = Integer.getInteger("bench.warmups", 2);
+            for (int round = 1; round <= warmups; round++) {
+                System.out.printf("warm-up round %d of %d (JIT), not measured:%n", round, warmups);
+                passThrough(bootstrap, (int) loaded, threads);
+                detection(bootstrap, (int) loaded, threads, kafka);
+            }
             List<double[]> results = new ArrayList<>();
             for (int round = 1; round <= rounds; round++) {
                 System.out.printf("round %d of %d:%n", round, rounds);
@@ -109,7 +112,7 @@ public final class Benchmark {
                 Run copy = passThrough(bootstrap, (int) loaded, threads);
                 double copyCpu = (cpuNanos() + kafka.cpuNanos() - cpu) / 1e3 / loaded;
                 cpu = cpuNanos() + kafka.cpuNanos();
-                Run detection = detection(bootstrap, (int) loaded, threads);
+                Run detection = detection(bootstrap, (int) loaded, threads, kafka);
                 double detectionCpu = (cpuNanos() + kafka.cpuNanos() - cpu) / 1e3 / loaded;
                 results.add(new double[] {copy.eventsPerSecond(), copyCpu, detection.eventsPerSecond(), detectionCpu,
                         copy.threadMicrosPerEvent(), detection.threadMicrosPerEvent()});
@@ -158,6 +161,23 @@ public final class Benchmark {
             }
             topics.add(new NewTopic(COPY_TOPIC, partitions, (short) 1));
             admin.createTopics(topics).all().get();
+        }
+    }
+
+    /** Bytes on disk per event of the topics a topology run wrote (the classified topic holds every run's). */
+    private static void topicSizes(String bootstrap, String applicationId, long events) throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            var dirs = admin.describeLogDirs(List.of(1)).allDescriptions().get().get(1);
+            Map<String, Long> bytes = new java.util.TreeMap<>();
+            dirs.values().forEach(dir -> dir.replicaInfos().forEach((tp, info) -> {
+                if (tp.topic().startsWith(applicationId) || tp.topic().equals(Topics.EVENTS_CLASSIFIED.name())
+                        || tp.topic().equals(Topics.DETECTIONS.name())) {
+                    bytes.merge(tp.topic().replace(applicationId, "<app>"), info.size(), Long::sum);
+                }
+            }));
+            StringBuilder line = new StringBuilder();
+            bytes.forEach((topic, size) -> line.append(String.format(", %s %.0f", topic, (double) size / events)));
+            System.out.printf("  bytes on disk per event: %s%n", line.substring(2));
         }
     }
 
@@ -250,7 +270,7 @@ public final class Benchmark {
         return new Run(copied.get() / seconds, workerCpu.get() / 1e3 / copied.get());
     }
 
-    private static Run detection(String bootstrap, int events, int threads) throws Exception {
+    private static Run detection(String bootstrap, int events, int threads, Broker kafka) throws Exception {
         RuleSet rules = Boolean.getBoolean("bench.noRules") ? RuleSet.of(List.of(), List.of())
                 : RuleLoader.load(RuleFiles.builtin()).ruleSet();
         CountingCounters counters = new CountingCounters();
@@ -274,6 +294,10 @@ public final class Benchmark {
         props.put(StreamsConfig.consumerPrefix(ConsumerConfig.MAX_POLL_RECORDS_CONFIG), 2000);
         props.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
         AtomicLong firstNanos = new AtomicLong();
+        long allReceivedNanos = 0;
+        long jvmCpu = cpuNanos();
+        long brokerCpu = kafka.cpuNanos();
+        Map<String, Long> runtimeCpu = ThreadCpu.runtimeThreads();
         try (KafkaStreams streams = new KafkaStreams(builder.build(), props)) {
             streams.start();
             long deadline = System.nanoTime() + Duration.ofMinutes(30).toNanos();
@@ -283,20 +307,32 @@ public final class Benchmark {
                 if (counters.received.get() > 0) {
                     firstNanos.compareAndSet(0, System.nanoTime());
                 }
+                if (allReceivedNanos == 0 && counters.received.get() >= events) {
+                    allReceivedNanos = System.nanoTime();
+                }
                 Thread.sleep(5);
             }
-            double seconds = (System.nanoTime() - firstNanos.get()) / 1e9;
+            long doneNanos = System.nanoTime();
+            double seconds = (doneNanos - firstNanos.get()) / 1e9;
             System.out.printf("detection: %,d received, %,d classified, %,d discarded, %,d dead-lettered, %,d rule hits"
                             + " through dedup/correlation, %,d detections published in %.1f s%n", counters.received.get(),
                     counters.classified.get(), counters.discarded.get(), counters.deadLettered.get(),
                     counters.hitsProcessed.get(), counters.published.get(), seconds);
-            long streamCpu = 0;
-            for (java.lang.management.ThreadInfo info : THREADS.getThreadInfo(THREADS.getAllThreadIds())) {
-                if (info != null && info.getThreadName().startsWith(applicationId) && info.getThreadName().contains("-StreamThread-")) {
-                    streamCpu += Math.max(0, THREADS.getThreadCpuTime(info.getThreadId()));
-                }
+            Map<String, Long> cpu = new java.util.LinkedHashMap<>(ThreadCpu.streamsThreads(applicationId));
+            ThreadCpu.runtimeThreads().forEach((kind, nanos) -> cpu.put(kind, nanos - runtimeCpu.get(kind)));
+            long jvm = cpuNanos() - jvmCpu;
+            cpu.put("rest of this JVM", jvm - cpu.values().stream().mapToLong(Long::longValue).sum());
+            cpu.put("broker", kafka.cpuNanos() - brokerCpu);
+            long received = counters.received.get();
+            StringBuilder line = new StringBuilder();
+            cpu.forEach((kind, nanos) -> line.append(String.format(", %s %.2f", kind, nanos / 1e3 / received)));
+            System.out.printf("  CPU µs/event: %s%n  all events classified after %.1f s, all rule hits through detect %.1f s"
+                    + " later%n", line.substring(2), (allReceivedNanos - firstNanos.get()) / 1e9,
+                    (doneNanos - allReceivedNanos) / 1e9);
+            if (Boolean.getBoolean("bench.topicSizes")) {
+                topicSizes(bootstrap, applicationId, received);
             }
-            return new Run(counters.received.get() / seconds, streamCpu / 1e3 / counters.received.get());
+            return new Run(received / seconds, cpu.getOrDefault("stream threads", 0L) / 1e3 / received);
         }
     }
 

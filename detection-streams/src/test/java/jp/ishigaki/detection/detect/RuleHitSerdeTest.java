@@ -6,6 +6,9 @@ import jp.ishigaki.schemas.topic.RawJsonObject;
 import org.apache.kafka.common.errors.SerializationException;
 import org.junit.jupiter.api.Test;
 
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
@@ -72,5 +75,53 @@ class RuleHitSerdeTest {
                 .isInstanceOf(SerializationException.class);
         assertThatThrownBy(() -> serde.deserializer().deserialize("t", new byte[] {9, 0}))
                 .isInstanceOf(SerializationException.class).hasMessageContaining("version 9");
+    }
+
+    @Test
+    void shouldRefuseALengthBeyondTheRecordWithoutAllocatingIt() {
+        byte[] bytes = serde.serializer().serialize("t", hit(null, null, null));
+        bytes[1] = 0x7f; // the dedup key's length, now about 2 GB
+
+        assertThatThrownBy(() -> serde.deserializer().deserialize("t", bytes)).isInstanceOf(SerializationException.class);
+    }
+
+    @Test
+    void shouldReadHitsWrittenInTheDataOutputLayoutOfEarlierVersions() throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            out.writeByte(1);
+            for (String text : new String[] {"r|pc-9", "pc-9", "r", null, "e-9"}) {
+                writeText(out, text);
+            }
+            out.writeLong(1_800_000_000L);
+            out.writeInt(5);
+            for (String text : new String[] {"pc-9", null, null, "INTERNET"}) {
+                writeText(out, text);
+            }
+            out.writeInt(-1);
+            out.writeBoolean(false);
+            writeText(out, "値");
+            out.writeInt(1);
+            writeText(out, "host.name");
+            writeText(out, "pc-9");
+            out.writeInt(EVENT.length);
+            out.write(EVENT);
+        }
+
+        RuleHit back = serde.deserializer().deserialize("t", bytes.toByteArray());
+
+        assertThat(back).isEqualTo(new RuleHit("r|pc-9", "pc-9", "r", null, "e-9", Instant.ofEpochSecond(1_800_000_000L, 5),
+                "pc-9", null, null, Segment.INTERNET, null, false, "値", Map.of("host.name", "pc-9"), RawJsonObject.of(EVENT)));
+        assertThat(serde.serializer().serialize("t", back)).isEqualTo(bytes.toByteArray());
+    }
+
+    private static void writeText(DataOutputStream out, String text) throws IOException {
+        if (text == null) {
+            out.writeInt(-1);
+        } else {
+            byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+            out.writeInt(utf8.length);
+            out.write(utf8);
+        }
     }
 }

@@ -1,7 +1,6 @@
 package jp.ishigaki.schemas.topic;
 
 import com.fasterxml.jackson.databind.ObjectReader;
-import com.fasterxml.jackson.databind.ObjectWriter;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
@@ -12,14 +11,28 @@ import java.io.IOException;
 /** A Kafka serde for one contract record, using the shared {@link Json} settings. */
 public final class JsonSerde<T> implements Serde<T> {
 
+    /** Writes one value as UTF-8 JSON. */
+    @FunctionalInterface
+    public interface Writer<T> {
+        byte[] toBytes(T value) throws IOException;
+    }
+
     private final Class<T> type;
     private final ObjectReader reader;
-    private final ObjectWriter writer;
+    private final Writer<T> writer;
 
     public JsonSerde(Class<T> type) {
+        this(type, Json.mapper().writerFor(type)::writeValueAsBytes);
+    }
+
+    /**
+     * Reads with the shared mapper, writes with {@code writer}: a hand-written writer for a hot topic, which must
+     * give the very bytes the mapper would.
+     */
+    public JsonSerde(Class<T> type, Writer<T> writer) {
         this.type = type;
         this.reader = Json.mapper().readerFor(type);
-        this.writer = Json.mapper().writerFor(type);
+        this.writer = writer;
     }
 
     public Class<T> type() {
@@ -31,7 +44,7 @@ public final class JsonSerde<T> implements Serde<T> {
             return null;
         }
         try {
-            return writer.writeValueAsBytes(value);
+            return writer.toBytes(value);
         } catch (IOException e) {
             throw new SerializationException("cannot write " + type.getSimpleName() + " as JSON", e);
         }

@@ -51,6 +51,11 @@ public final class RawJsonObject extends AbstractMap<String, Object> {
         return utf8;
     }
 
+    /** Writes the bytes as the value in place, as every {@link Json} mapper does (for hand-written writers). */
+    public void writeTo(JsonGenerator generator) throws IOException {
+        generator.writeRawValue(new Verbatim(utf8));
+    }
+
     @Override
     public Set<Entry<String, Object>> entrySet() {
         return map().entrySet();
@@ -87,7 +92,7 @@ public final class RawJsonObject extends AbstractMap<String, Object> {
         @Override
         public void serialize(RawJsonObject value, JsonGenerator generator, SerializerProvider provider)
                 throws IOException {
-            generator.writeRawValue(new Verbatim(value.utf8));
+            value.writeTo(generator);
         }
     }
 

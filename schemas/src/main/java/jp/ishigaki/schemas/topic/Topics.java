@@ -3,6 +3,7 @@ package jp.ishigaki.schemas.topic;
 import jp.ishigaki.schemas.asset.Asset;
 import jp.ishigaki.schemas.detection.Detection;
 import jp.ishigaki.schemas.event.ClassifiedEvent;
+import jp.ishigaki.schemas.event.ClassifiedEventJson;
 import jp.ishigaki.schemas.event.DeadLetter;
 import jp.ishigaki.schemas.incident.IncidentEvent;
 import jp.ishigaki.schemas.notification.NotificationDeadLetter;
@@ -26,8 +27,9 @@ public final class Topics {
             new Topic<>("security.events.raw", KEY, Serdes.ByteArray(), false, DAYS_7, 6);
     public static final Topic<String, DeadLetter> EVENTS_DLQ =
             new Topic<>("security.events.dlq", KEY, new JsonSerde<>(DeadLetter.class), false, DAYS_30, 1);
-    public static final Topic<String, ClassifiedEvent> EVENTS_CLASSIFIED =
-            new Topic<>("security.events.classified", KEY, new JsonSerde<>(ClassifiedEvent.class), false, DAYS_7, 6);
+    /** Written once per matched event by the detection topology: by hand, the mapper's bytes without databind. */
+    public static final Topic<String, ClassifiedEvent> EVENTS_CLASSIFIED = new Topic<>("security.events.classified",
+            KEY, new JsonSerde<>(ClassifiedEvent.class, ClassifiedEventJson::toBytes), false, DAYS_7, 6);
     public static final Topic<String, Detection> DETECTIONS =
             new Topic<>("security.detections", KEY, new JsonSerde<>(Detection.class), false, DAYS_30, 3);
     public static final Topic<String, Asset> ASSETS =
