@@ -47,9 +47,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * security.events.raw, and measures (1) a plain consume→produce copy of those records with Kafka's clients (the
  * pass-through baseline), (2) the full detection topology with the built-in rules, exactly-once v2, and (3)
  * in-process rule evaluation for 60 and 1,000 rules. Both Kafka runs use the same number of threads
- * ({@code -Dbench.threads}, default 2) and producer settings. One unmeasured round of both runs warms the JIT
- * compiler up; then {@code bench.rounds} rounds (default 3) of both are measured and the medians reported, since
- * one run of either varies a lot on a small shared machine.
+ * ({@code -Dbench.threads}, default 2) and producer settings. Two unmeasured rounds of both runs
+ * ({@code bench.warmups}) let the JIT compiler finish its work (after one, it still took 5–20 % of the CPU); then
+ * {@code bench.rounds} rounds (default 5) of both are measured and the medians reported, since one run of either
+ * varies a lot on a small shared machine. For the topology it also prints where the CPU went (stream threads,
+ * producer I/O, JIT compiler, GC, broker) and how long the last rule hits took after the last event was classified.
  */
 public final class Benchmark {
 
@@ -82,8 +84,8 @@ public final class Benchmark {
         int threads = Integer.getInteger("bench.threads", 2);
         int partitions = Integer.getInteger("bench.partitions", 6);
         System.out.printf("log levels: %s%n", LOG_LEVELS.stream().map(l -> "'" + l.getName() + "'=" + l.getLevel()).toList());
-        System.out.printf("Ishigaki detection benchmark: %,d events, %d threads, %d partitions, %d cores%n", events,
-                threads, partitions, Runtime.getRuntime().availableProcessors());
+        System.out.printf("Ishigaki detection benchmark: %,d events, %d threads, %d partitions, %d cores, Java %s%n", events,
+                threads, partitions, Runtime.getRuntime().availableProcessors(), Runtime.version());
         if (!Boolean.getBoolean("bench.skipInProcess")) {
             inProcess();
         }
@@ -98,7 +100,7 @@ public final class Benchmark {
             if (loaded != events) {
                 System.out.printf("WARNING: %,d of %,d events reached the topic%n", loaded, events);
             }
-            int rounds = Integer.getInteger("bench.rounds", 3);
+            int rounds = Integer.getInteger("bench.rounds", 5);
             int warmups = Integer.getInteger("bench.warmups", 2);
             for (int round = 1; round <= warmups; round++) {
                 System.out.printf("warm-up round %d of %d (JIT), not measured:%n", round, warmups);
