@@ -12,9 +12,7 @@ import org.apache.kafka.common.serialization.Serializer;
 import java.io.IOException;
 import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -46,7 +44,8 @@ public final class RuleHitSerde implements Serde<RuleHit> {
     static byte[] write(RuleHit hit) {
         byte[] sample = sample(hit.sample());
         byte[] asset = hit.asset() == null ? null : assetJson(hit.asset());
-        Out out = new Out(256 + (sample == null ? 0 : sample.length) + (asset == null ? 0 : asset.length));
+        BinaryFields.Out out = new BinaryFields.Out(
+                256 + (sample == null ? 0 : sample.length) + (asset == null ? 0 : asset.length));
         out.writeByte(VERSION);
         out.text(hit.dedupKey());
         out.text(hit.partitionKey());
@@ -79,28 +78,28 @@ public final class RuleHitSerde implements Serde<RuleHit> {
             if (version != VERSION) {
                 throw new SerializationException("rule hit of unknown layout version " + version);
             }
-            String dedupKey = text(in);
-            String partitionKey = text(in);
-            String ruleId = text(in);
-            String correlationId = text(in);
-            String eventId = text(in);
+            String dedupKey = BinaryFields.text(in);
+            String partitionKey = BinaryFields.text(in);
+            String ruleId = BinaryFields.text(in);
+            String correlationId = BinaryFields.text(in);
+            String eventId = BinaryFields.text(in);
             Instant timestamp = Instant.ofEpochSecond(in.getLong(), in.getInt());
-            String host = text(in);
-            String user = text(in);
-            String sourceIp = text(in);
-            String segment = text(in);
-            byte[] asset = blob(in);
+            String host = BinaryFields.text(in);
+            String user = BinaryFields.text(in);
+            String sourceIp = BinaryFields.text(in);
+            String segment = BinaryFields.text(in);
+            byte[] asset = BinaryFields.blob(in);
             boolean serverRoom = in.get() != 0;
-            String value = text(in);
+            String value = BinaryFields.text(in);
             int fields = in.getInt();
             if (fields < 0 || fields > in.remaining()) {
                 throw new IllegalArgumentException("impossible number of group fields " + fields);
             }
             Map<String, String> group = new LinkedHashMap<>();
             for (int i = 0; i < fields; i++) {
-                group.put(text(in), text(in));
+                group.put(BinaryFields.text(in), BinaryFields.text(in));
             }
-            byte[] sample = blob(in);
+            byte[] sample = BinaryFields.blob(in);
             return new RuleHit(dedupKey, partitionKey, ruleId, correlationId, eventId, timestamp, host, user,
                     sourceIp, segment == null ? null : Segment.valueOf(segment),
                     asset == null ? null : asset(asset), serverRoom, value, group,
@@ -148,90 +147,6 @@ public final class RuleHitSerde implements Serde<RuleHit> {
             return sample instanceof RawJsonObject raw ? raw.utf8() : Json.mapper().writeValueAsBytes(sample);
         } catch (IOException e) {
             throw new SerializationException("cannot write the sample of a rule hit", e);
-        }
-    }
-
-    private static String text(ByteBuffer in) {
-        int length = length(in);
-        if (length < 0) {
-            return null;
-        }
-        String text = new String(in.array(), in.position(), length, StandardCharsets.UTF_8);
-        in.position(in.position() + length);
-        return text;
-    }
-
-    private static byte[] blob(ByteBuffer in) {
-        int length = length(in);
-        if (length < 0) {
-            return null;
-        }
-        byte[] bytes = new byte[length];
-        in.get(bytes);
-        return bytes;
-    }
-
-    /** A field's length (-1 for null), refused when more than what is left. */
-    private static int length(ByteBuffer in) {
-        int length = in.getInt();
-        if (length < -1 || length > in.remaining()) {
-            throw new BufferUnderflowException();
-        }
-        return length;
-    }
-
-    /** A growing big-endian buffer (the layout {@code DataOutputStream} would write), unsynchronised. */
-    private static final class Out {
-
-        private byte[] buffer;
-        private int size;
-
-        Out(int capacity) {
-            buffer = new byte[capacity];
-        }
-
-        void writeByte(int value) {
-            room(1);
-            buffer[size++] = (byte) value;
-        }
-
-        void writeInt(int value) {
-            room(4);
-            for (int shift = 24; shift >= 0; shift -= 8) {
-                buffer[size++] = (byte) (value >>> shift);
-            }
-        }
-
-        void writeLong(long value) {
-            room(8);
-            for (int shift = 56; shift >= 0; shift -= 8) {
-                buffer[size++] = (byte) (value >>> shift);
-            }
-        }
-
-        void text(String value) {
-            blob(value == null ? null : value.getBytes(StandardCharsets.UTF_8));
-        }
-
-        void blob(byte[] value) {
-            if (value == null) {
-                writeInt(-1);
-                return;
-            }
-            writeInt(value.length);
-            room(value.length);
-            System.arraycopy(value, 0, buffer, size, value.length);
-            size += value.length;
-        }
-
-        byte[] bytes() {
-            return size == buffer.length ? buffer : Arrays.copyOf(buffer, size);
-        }
-
-        private void room(int more) {
-            if (size + more > buffer.length) {
-                buffer = Arrays.copyOf(buffer, Math.max(buffer.length * 2, size + more));
-            }
         }
     }
 }

@@ -2,13 +2,12 @@ package jp.ishigaki.detection.topology;
 
 import jp.ishigaki.detection.classify.Classifier;
 import jp.ishigaki.detection.classify.SeverityPolicy;
-import jp.ishigaki.detection.detect.CorrelationEntry;
+import jp.ishigaki.detection.detect.CorrelationEntrySerde;
 import jp.ishigaki.detection.detect.DedupStateSerde;
 import jp.ishigaki.detection.detect.RuleHit;
 import jp.ishigaki.detection.detect.RuleHitSerde;
 import jp.ishigaki.detection.sigma.RuleSet;
 import jp.ishigaki.schemas.asset.Asset;
-import jp.ishigaki.schemas.topic.JsonSerde;
 import jp.ishigaki.schemas.topic.Topics;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
@@ -72,7 +71,7 @@ public final class DetectionTopology {
                 Serdes.String(), new DedupStateSerde()).withCachingEnabled());
         builder.addStateStore(Stores.windowStoreBuilder(
                 windowStore(persistent, CORRELATION_STORE, settings.correlationRetention(), Duration.ofMillis(1), true),
-                Serdes.String(), new JsonSerde<>(CorrelationEntry.class)));
+                Serdes.String(), new CorrelationEntrySerde()));
 
         KStream<String, Outcome> outcomes = builder
                 .stream(Topics.EVENTS_RAW.name(),
