@@ -19,11 +19,8 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -46,22 +43,20 @@ import java.util.concurrent.atomic.AtomicLong;
  * JVM ({@link Broker}), loads N realistic mixed events (default 1,000,000; {@code -Dbench.events}) into
  * security.events.raw, and measures (1) a plain consume→produce copy of those records with Kafka's clients (the
  * pass-through baseline), (2) the full detection topology with the built-in rules, exactly-once v2, and (3)
- * in-process rule evaluation for 60 and 1,000 rules. Both Kafka runs use the same number of threads
- * ({@code -Dbench.threads}, default 2) and producer settings. Two unmeasured rounds of both runs
- * ({@code bench.warmups}) let the JIT compiler finish its work (after one, it still took 5–20 % of the CPU); then
- * {@code bench.rounds} rounds (default 5) of both are measured and the medians reported, since one run of either
+ * in-process rule evaluation for 60 and 1,000 rules. The topology runs in this JVM with the service's own Kafka
+ * Streams settings ({@link ServiceSettings}); the copy runs in a JVM of its own ({@link PassThrough}) with as many
+ * threads and the same producer settings. Four unmeasured rounds of both runs ({@code bench.warmups}) let the JIT
+ * compiler finish its work (after two, C2 still compiled hot methods of Streams and the topology for half a second
+ * each, 1.3–2.5 µs of CPU per event); then {@code bench.rounds} rounds (default 5) of both are measured and the
+ * medians reported, since one run of either
  * varies a lot on a small shared machine. For the topology it also prints where the CPU went (stream threads,
  * producer I/O, JIT compiler, GC, broker) and how long the last rule hits took after the last event was classified.
  */
 public final class Benchmark {
 
-    private static final String COPY_TOPIC = "bench.passthrough";
-    /** Both runs' producers compress alike (the service's setting unless {@code -Dbench.compression}). */
-    private static final String COMPRESSION = System.getProperty("bench.compression", "lz4");
-    /** Both runs' producers wait alike for a batch to fill (the service's setting unless {@code -Dbench.lingerMs}). */
-    private static final String LINGER_MS = System.getProperty("bench.lingerMs", "5");
+    /** The service's Kafka Streams settings; both runs' producers batch and compress alike. */
+    private static final ServiceSettings SETTINGS = ServiceSettings.load();
     private static final AtomicLong FAILED_SENDS = new AtomicLong();
-    private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
     /**
      * The service's log levels (application.properties: Kafka at WARN, the rest at INFO). Unconfigured, the log
      * manager enables TRACE, and Kafka's clients and Streams then format every record into a trace message.
@@ -69,6 +64,11 @@ public final class Benchmark {
     private static final List<java.util.logging.Logger> LOG_LEVELS = List.of(
             level("", java.util.logging.Level.INFO), level("org.apache.kafka", java.util.logging.Level.WARNING),
             level("kafka", java.util.logging.Level.WARNING));
+
+    /** Sets the service's log levels (the copy JVM calls it too); the list holds the configured loggers. */
+    static List<java.util.logging.Logger> quietLogs() {
+        return LOG_LEVELS;
+    }
 
     private static java.util.logging.Logger level(String name, java.util.logging.Level level) {
         java.util.logging.Logger logger = java.util.logging.Logger.getLogger(name);
@@ -81,11 +81,12 @@ public final class Benchmark {
 
     public static void main(String[] args) throws Exception {
         int events = Integer.getInteger("bench.events", 1_000_000);
-        int threads = Integer.getInteger("bench.threads", 2);
+        String threads = SETTINGS.required("num.stream.threads");
         int partitions = Integer.getInteger("bench.partitions", 6);
         System.out.printf("log levels: %s%n", LOG_LEVELS.stream().map(l -> "'" + l.getName() + "'=" + l.getLevel()).toList());
-        System.out.printf("Ishigaki detection benchmark: %,d events, %d threads, %d partitions, %d cores, Java %s%n", events,
+        System.out.printf("Ishigaki detection benchmark: %,d events, %s threads each, %d partitions, %d cores, Java %s%n", events,
                 threads, partitions, Runtime.getRuntime().availableProcessors(), Runtime.version());
+        System.out.println("the service's Kafka Streams settings: " + SETTINGS);
         if (!Boolean.getBoolean("bench.skipInProcess")) {
             inProcess();
         }
@@ -101,25 +102,26 @@ public final class Benchmark {
                 System.out.printf("WARNING: %,d of %,d events reached the topic%n", loaded, events);
             }
             int rounds = Integer.getInteger("bench.rounds", 5);
-            int warmups = Integer.getInteger("bench.warmups", 2);
-            for (int round = 1; round <= warmups; round++) {
-                System.out.printf("warm-up round %d of %d (JIT), not measured:%n", round, warmups);
-                passThrough(bootstrap, (int) loaded, threads);
-                detection(bootstrap, (int) loaded, threads, kafka);
-            }
+            int warmups = Integer.getInteger("bench.warmups", 4);
             List<double[]> results = new ArrayList<>();
-            for (int round = 1; round <= rounds; round++) {
-                System.out.printf("round %d of %d:%n", round, rounds);
-                long cpu = cpuNanos() + kafka.cpuNanos();
-                Run copy = passThrough(bootstrap, (int) loaded, threads);
-                double copyCpu = (cpuNanos() + kafka.cpuNanos() - cpu) / 1e3 / loaded;
-                cpu = cpuNanos() + kafka.cpuNanos();
-                Run detection = detection(bootstrap, (int) loaded, threads, kafka);
-                double detectionCpu = (cpuNanos() + kafka.cpuNanos() - cpu) / 1e3 / loaded;
-                results.add(new double[] {copy.eventsPerSecond(), copyCpu, detection.eventsPerSecond(), detectionCpu,
-                        copy.threadMicrosPerEvent(), detection.threadMicrosPerEvent()});
+            try (CopyProcess copier = CopyProcess.start(bootstrap)) {
+                System.out.println("pass-through copy: own JVM (pid " + copier.pid() + ")");
+                for (int round = 1; round <= warmups; round++) {
+                    System.out.printf("warm-up round %d of %d (JIT), not measured:%n", round, warmups);
+                    passThrough(copier, (int) loaded, kafka);
+                    detection(bootstrap, (int) loaded, kafka);
+                }
+                for (int round = 1; round <= rounds; round++) {
+                    System.out.printf("round %d of %d:%n", round, rounds);
+                    double[] copy = passThrough(copier, (int) loaded, kafka);
+                    long cpu = cpuNanos() + kafka.cpuNanos();
+                    Run detection = detection(bootstrap, (int) loaded, kafka);
+                    double detectionCpu = (cpuNanos() + kafka.cpuNanos() - cpu) / 1e3 / loaded;
+                    results.add(new double[] {copy[0], copy[1], detection.eventsPerSecond(), detectionCpu, copy[2],
+                            detection.threadMicrosPerEvent()});
+                }
             }
-            System.out.printf("%n== Results (%,d events, median of %d rounds; CPU = this JVM's and the broker's) ==%n",
+            System.out.printf("%n== Results (%,d events, median of %d rounds; CPU = the run's JVM's and the broker's) ==%n",
                     loaded, rounds);
             double copy = median(results, 0);
             double copyCpu = median(results, 1);
@@ -161,7 +163,7 @@ public final class Benchmark {
                 int p = topic == Topics.EVENTS_RAW || topic == Topics.EVENTS_CLASSIFIED ? partitions : topic.defaultPartitions();
                 topics.add(new NewTopic(topic.name(), p, (short) 1).configs(topic.config()));
             }
-            topics.add(new NewTopic(COPY_TOPIC, partitions, (short) 1));
+            topics.add(new NewTopic(PassThrough.TOPIC, partitions, (short) 1));
             admin.createTopics(topics).all().get();
         }
     }
@@ -192,18 +194,12 @@ public final class Benchmark {
         }
     }
 
-    private static Map<String, Object> producerConfig(String bootstrap) {
-        return Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.LINGER_MS_CONFIG, LINGER_MS, ProducerConfig.BATCH_SIZE_CONFIG, "131072",
-                ProducerConfig.COMPRESSION_TYPE_CONFIG, COMPRESSION);
-    }
-
     private static void load(String bootstrap, int events) {
         EventGenerator generator = new EventGenerator(2026, EventGenerator.Mix.REALISTIC, 0.002);
         Instant base = Instant.now().minusSeconds(events / 1000 + 60);
         long started = System.nanoTime();
         long bytes = 0;
-        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(producerConfig(bootstrap),
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(PassThrough.producerConfig(bootstrap, SETTINGS),
                 new ByteArraySerializer(), new ByteArraySerializer())) {
             for (int i = 0; i < events; i++) {
                 Map<String, Object> event = generator.next(base.plusMillis(i));
@@ -228,51 +224,16 @@ public final class Benchmark {
     private record Run(double eventsPerSecond, double threadMicrosPerEvent) {
     }
 
-    private static Run passThrough(String bootstrap, int events, int threads) throws InterruptedException {
-        AtomicLong copied = new AtomicLong();
-        AtomicLong workerCpu = new AtomicLong();
-        AtomicLong firstNanos = new AtomicLong();
-        String group = "bench-copy-" + UUID.randomUUID();
-        List<Thread> workers = new ArrayList<>();
-        for (int t = 0; t < threads; t++) {
-            Thread worker = new Thread(() -> {
-                try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
-                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ConsumerConfig.GROUP_ID_CONFIG, group,
-                        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest", ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "2000",
-                        ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"), new ByteArrayDeserializer(),
-                        new ByteArrayDeserializer());
-                     KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(producerConfig(bootstrap),
-                             new ByteArraySerializer(), new ByteArraySerializer())) {
-                    consumer.subscribe(List.of(Topics.EVENTS_RAW.name()));
-                    long idleSince = System.nanoTime();
-                    while (copied.get() < events && System.nanoTime() - idleSince < Duration.ofMinutes(1).toNanos()) {
-                        ConsumerRecords<byte[], byte[]> records = consumer.poll(Duration.ofMillis(200));
-                        if (!records.isEmpty()) {
-                            firstNanos.compareAndSet(0, System.nanoTime());
-                            idleSince = System.nanoTime();
-                        }
-                        for (ConsumerRecord<byte[], byte[]> r : records) {
-                            producer.send(new ProducerRecord<>(COPY_TOPIC, r.key(), r.value()));
-                        }
-                        producer.flush();
-                        consumer.commitSync();
-                        copied.addAndGet(records.count());
-                    }
-                }
-                workerCpu.addAndGet(THREADS.getCurrentThreadCpuTime());
-            }, "bench-copy-" + t);
-            workers.add(worker);
-            worker.start();
-        }
-        for (Thread worker : workers) {
-            worker.join();
-        }
-        double seconds = (System.nanoTime() - firstNanos.get()) / 1e9;
-        System.out.printf("pass-through: %,d records copied in %.1f s%n", copied.get(), seconds);
-        return new Run(copied.get() / seconds, workerCpu.get() / 1e3 / copied.get());
+    /** One copy: events/s, CPU µs per event (the copy JVM's and the broker's), the copy workers' CPU µs per event. */
+    private static double[] passThrough(CopyProcess copier, int events, Broker kafka) throws java.io.IOException {
+        long cpu = copier.cpuNanos() + kafka.cpuNanos();
+        double[] copied = copier.copy(events);
+        double cpuPerEvent = (copier.cpuNanos() + kafka.cpuNanos() - cpu) / 1e3 / copied[0];
+        System.out.printf("pass-through: %,.0f records copied in %.1f s%n", copied[0], copied[1]);
+        return new double[] {copied[0] / copied[1], cpuPerEvent, copied[2] / 1e3 / copied[0]};
     }
 
-    private static Run detection(String bootstrap, int events, int threads, Broker kafka) throws Exception {
+    private static Run detection(String bootstrap, int events, Broker kafka) throws Exception {
         RuleSet rules = Boolean.getBoolean("bench.noRules") ? RuleSet.of(List.of(), List.of())
                 : RuleLoader.load(RuleFiles.builtin()).ruleSet();
         CountingCounters counters = new CountingCounters();
@@ -281,19 +242,11 @@ public final class Benchmark {
         DetectionTopology.build(builder, () -> rules, TopologySettings.defaults().withPersistentStores(persistent), counters);
         System.out.printf("detection topology with %s windowed stores%n", persistent ? "RocksDB" : "in-memory");
         Properties props = new Properties();
+        props.putAll(SETTINGS.streams());
         String applicationId = "bench-detection-" + UUID.randomUUID();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-        props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, threads);
-        props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, Integer.getInteger("bench.commitMs", 1000));
         props.put(StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory("bench-state").toString());
-        props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 33554432);
-        props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, 1);
-        props.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), LINGER_MS);
-        props.put(StreamsConfig.producerPrefix(ProducerConfig.BATCH_SIZE_CONFIG), 131072);
-        props.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), COMPRESSION);
-        props.put(StreamsConfig.consumerPrefix(ConsumerConfig.MAX_POLL_RECORDS_CONFIG), 2000);
         props.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
         AtomicLong firstNanos = new AtomicLong();
         long allReceivedNanos = 0;

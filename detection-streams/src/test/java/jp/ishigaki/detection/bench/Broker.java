@@ -50,7 +50,8 @@ interface Broker extends AutoCloseable {
             };
         }
         Path dir = Files.createTempDirectory("bench-kafka");
-        ChildProcess process = KafkaBroker.start(dir, dir.resolve("kafka.log"), System.getProperty("java.class.path"));
+        String classPath = brokerClassPath();
+        ChildProcess process = KafkaBroker.start(dir, dir.resolve("kafka.log"), classPath);
         return new Broker() {
             public String bootstrapServers() {
                 return KafkaBroker.bootstrapServers();
@@ -62,7 +63,9 @@ interface Broker extends AutoCloseable {
             }
 
             public String description() {
-                return "own JVM (pid " + process.pid() + "), " + KafkaBroker.bootstrapServers() + ", log " + dir.resolve("kafka.log");
+                return "own JVM (pid " + process.pid() + "), " + KafkaBroker.bootstrapServers() + ", log " + dir.resolve("kafka.log")
+                        + ", class path " + (classPath.equals(System.getProperty("java.class.path")) ? "the benchmark's"
+                        : "the launcher's");
             }
 
             public void close() {
@@ -74,5 +77,20 @@ interface Broker extends AutoCloseable {
                 }
             }
         };
+    }
+
+    /**
+     * The launcher's class path ({@code bench.brokerClassPath}, platform/target/launcher.classpath), so the broker
+     * logs through log4j2 at INFO as under {@code ./ishigaki run}. The benchmark's own class path binds SLF4J to the
+     * JBoss log manager, unconfigured in the broker's JVM, where every TRACE message of Kafka's request path is then
+     * formatted: about a fifth of the broker's CPU in a profile of the topology run.
+     */
+    private static String brokerClassPath() throws IOException {
+        Path file = Path.of(System.getProperty("bench.brokerClassPath", "../platform/target/launcher.classpath"));
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalStateException(file.toAbsolutePath() + " is missing: build the platform module first"
+                    + " (./mvnw -B install -DskipTests)");
+        }
+        return Files.readString(file).strip();
     }
 }
