@@ -46,10 +46,9 @@ public final class DedupStateSerde implements Serde<DedupState> {
         instant(out, d.firstSeen());
         instant(out, d.lastSeen());
         out.putInt(hashes.length).putInt(state.recent().next());
-        for (long hash : hashes) {
-            out.putLong(hash);
-        }
-        return out.put(json).array();
+        // in bulk: one long at a time (up to 128 per hit, each byte-swapped into place) was 12 % of the stream threads
+        out.asLongBuffer().put(hashes);
+        return out.position(out.position() + hashes.length * Long.BYTES).put(json).array();
     }
 
     static DedupState read(byte[] bytes) {
@@ -81,9 +80,8 @@ public final class DedupStateSerde implements Serde<DedupState> {
             throw new SerializationException("dedup state with " + size + " recent events");
         }
         long[] hashes = new long[size];
-        for (int i = 0; i < size; i++) {
-            hashes[i] = in.getLong();
-        }
+        in.asLongBuffer().get(hashes);
+        in.position(in.position() + size * Long.BYTES);
         return RecentEvents.of(hashes, next);
     }
 

@@ -82,6 +82,39 @@ class DedupStateSerdeTest {
         assertThat(back.recent().contains("e-1")).isTrue();
     }
 
+    @Test
+    void shouldKeepLayoutTwoByteForByteWithAFullRingOfRecentEvents() {
+        RecentEvents recent = RecentEvents.none();
+        for (int i = 0; i < RecentEvents.CAPACITY + 5; i++) {
+            recent = recent.with("e-" + i);
+        }
+        DedupState state = new DedupState(detection(), 1_000, 2, 1_500, recent);
+        byte[] json = state.json().bytes();
+        long[] hashes = recent.hashes();
+        // layout 2 as stored since its introduction: big-endian numbers, written one by one
+        java.nio.ByteBuffer expected = java.nio.ByteBuffer.allocate(1 + 4 * 8 + 2 * 12 + 2 * 4 + hashes.length * 8 + json.length);
+        expected.put((byte) 2).putLong(1_000).putLong(2).putLong(1_500).putLong(3)
+                .putLong(Instant.parse("2026-11-26T00:00:00Z").getEpochSecond()).putInt(0)
+                .putLong(Instant.parse("2026-11-26T00:01:00Z").getEpochSecond()).putInt(0)
+                .putInt(hashes.length).putInt(recent.next());
+        for (long hash : hashes) {
+            expected.putLong(hash);
+        }
+        expected.put(json);
+
+        byte[] written = serde.serializer().serialize("t", state);
+        DedupState back = serde.deserializer().deserialize("t", written);
+
+        assertThat(written).isEqualTo(expected.array());
+        assertThat(recent.size()).isEqualTo(RecentEvents.CAPACITY);
+        assertThat(back.recent().hashes()).isEqualTo(hashes);
+        assertThat(back.recent().next()).isEqualTo(5);
+        assertThat(back.recent().contains("e-4")).isFalse();
+        assertThat(back.recent().contains("e-5")).isTrue();
+        assertThat(back.recent().contains("e-" + (RecentEvents.CAPACITY + 4))).isTrue();
+        assertThat(back.detection()).isEqualTo(state.detection());
+    }
+
     private static RuleHit hit(String eventId, String at) {
         return new RuleHit("r|host.name=pc-1", "host.name=pc-1", "r", null, eventId, Instant.parse(at), "pc-1", null,
                 null, Segment.LGWAN, null, false, null, Map.of(), null);
