@@ -24,6 +24,11 @@ public final class FlatEvents {
     /** Verdicts of {@link #selected}: the record needs the contract parser, or it has a dotted name. */
     private static final int FULL = -1;
     private static final int DOTTED = -2;
+    /**
+     * Members per object the fast path reads (events have a few dozen at most); a larger object takes the contract
+     * parser, which keeps the repeated-key check linear in any object's size.
+     */
+    private static final int MAX_MEMBERS = 64;
 
     private FlatEvents() {
     }
@@ -46,7 +51,6 @@ public final class FlatEvents {
             Map<String, Object> raw = new HashMap<>(32);
             int members;
             try (JsonParser parser = Json.mapper().createParser(value)) {
-                parser.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
                 members = parser.nextToken() == JsonToken.START_OBJECT ? selected(parser, selection.root(), raw) : FULL;
                 if (members >= 0 && parser.nextToken() != null) {
                     return null;
@@ -90,13 +94,17 @@ public final class FlatEvents {
     private static int selected(JsonParser parser, FieldSelection.Node node, Map<String, Object> out)
             throws IOException {
         int members = 0;
+        String[] names = null;
         JsonToken token;
         while ((token = parser.nextToken()) == JsonToken.FIELD_NAME) {
-            members++;
             String name = parser.currentName();
-            if (name.isEmpty()) {
+            if (name.isEmpty() || members == MAX_MEMBERS || repeated(names, members, name)) {
                 return FULL;
             }
+            if (names == null) {
+                names = new String[MAX_MEMBERS];
+            }
+            names[members++] = name;
             if (name.indexOf('.') >= 0) {
                 return DOTTED;
             }
@@ -133,6 +141,22 @@ public final class FlatEvents {
             }
         }
         return token == JsonToken.END_OBJECT ? members : FULL;
+    }
+
+    /**
+     * Whether {@code name} is among the first {@code count} of {@code names}: the repeated-key check of the fast path
+     * (Jackson's strict duplicate detection builds a hash set per object, 5 % of the stream threads). Field names
+     * come from Jackson's symbol table, so a repeat is mostly the same instance, and their hash codes are cached.
+     */
+    private static boolean repeated(String[] names, int count, String name) {
+        int hash = name.hashCode();
+        for (int i = 0; i < count; i++) {
+            String seen = names[i];
+            if (seen == name || seen.hashCode() == hash && seen.equals(name)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Reads the members of an object; false when something needs the full parser. Notes any dotted name. */

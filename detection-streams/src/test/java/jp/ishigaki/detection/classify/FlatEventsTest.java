@@ -116,6 +116,19 @@ class FlatEventsTest {
                 "{" + envelope + ",\"event\":{\"id\":\"e2\"}}")) {      // a selected object twice
             assertThat(FlatEvents.parse(bytes(json), RawEvents.DEFAULT_MAX_BYTES, selection)).as(json).isNull();
         }
+        StringBuilder wide = new StringBuilder("{" + envelope + ",\"skipped\":{\"m0\":0");
+        for (int i = 1; i < 65; i++) {
+            wide.append(",\"m").append(i).append("\":").append(i);
+        }
+        assertThat(FlatEvents.parse(bytes(wide + "}}"), RawEvents.DEFAULT_MAX_BYTES, selection))
+                .as("an object of more than 64 members is left to the contract parser").isNull();
+        assertThat(RawEvents.parse(bytes(wide + "}}"))).isInstanceOf(RawEvents.Valid.class);
+        assertThat("Aa".hashCode()).isEqualTo("BB".hashCode());
+        assertThat(FlatEvents.parse(bytes("{" + envelope + ",\"skipped\":{\"Aa\":1,\"BB\":2,\"m\":{\"Aa\":1}}}"),
+                RawEvents.DEFAULT_MAX_BYTES, selection)).as("names with equal hash codes, and a name repeated in another object")
+                .isNotNull();
+        assertThat(FlatEvents.parse(bytes("{" + envelope + ",\"skipped\":{\"Aa\":1,\"BB\":2,\"Aa\":3}}"),
+                RawEvents.DEFAULT_MAX_BYTES, selection)).as("a repeat after a hash collision").isNull();
         NormalisedEvent dotted = FlatEvents.parse(bytes("{" + envelope + ",\"skipped\":{\"a.b\":1},\"labels\":{}}"),
                 RawEvents.DEFAULT_MAX_BYTES, selection);
         assertThat(dotted.flat()).as("a dotted name: read in full, its document built").containsKeys("skipped.a.b", "labels");
