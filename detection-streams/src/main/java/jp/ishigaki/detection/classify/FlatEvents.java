@@ -7,6 +7,7 @@ import jp.ishigaki.schemas.topic.Json;
 
 import java.io.IOException;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -101,8 +102,8 @@ public final class FlatEvents {
             if (name.isEmpty() || members == MAX_MEMBERS || repeated(names, members, name)) {
                 return FULL;
             }
-            if (names == null) {
-                names = new String[MAX_MEMBERS];
+            if (names == null || members == names.length) {
+                names = names == null ? new String[8] : Arrays.copyOf(names, 2 * members);
             }
             names[members++] = name;
             if (name.indexOf('.') >= 0) {

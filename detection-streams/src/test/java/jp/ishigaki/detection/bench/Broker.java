@@ -50,8 +50,7 @@ interface Broker extends AutoCloseable {
             };
         }
         Path dir = Files.createTempDirectory("bench-kafka");
-        String classPath = brokerClassPath();
-        ChildProcess process = KafkaBroker.start(dir, dir.resolve("kafka.log"), classPath);
+        ChildProcess process = KafkaBroker.start(dir, dir.resolve("kafka.log"), brokerClassPath());
         return new Broker() {
             public String bootstrapServers() {
                 return KafkaBroker.bootstrapServers();
@@ -63,9 +62,8 @@ interface Broker extends AutoCloseable {
             }
 
             public String description() {
-                return "own JVM (pid " + process.pid() + "), " + KafkaBroker.bootstrapServers() + ", log " + dir.resolve("kafka.log")
-                        + ", class path " + (classPath.equals(System.getProperty("java.class.path")) ? "the benchmark's"
-                        : "the launcher's");
+                return "own JVM (pid " + process.pid() + ") on the launcher's class path, " + KafkaBroker.bootstrapServers()
+                        + ", log " + dir.resolve("kafka.log");
             }
 
             public void close() {
