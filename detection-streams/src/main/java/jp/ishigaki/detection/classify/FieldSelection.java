@@ -2,6 +2,8 @@ package jp.ishigaki.detection.classify;
 
 import jp.ishigaki.detection.sigma.RuleSet;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -10,7 +12,9 @@ import java.util.Set;
 /**
  * The event fields classification reads — the rule set's ({@link RuleSet#fields()}) and those that validation,
  * enrichment, severity and rule hits read whatever the rules — as a tree of name segments, so that
- * {@link FlatEvents} can step over the rest of a nested event without building paths or values for it.
+ * {@link FlatEvents} can step over the rest of a nested event without building paths or values for it. The scanner
+ * looks names up by their UTF-8 bytes ({@link Node#child(byte[], int, int, int)}), so a name it steps over never
+ * becomes a string.
  */
 public final class FieldSelection {
 
@@ -29,6 +33,7 @@ public final class FieldSelection {
             }
             node.path = path;
         }
+        root.index();
     }
 
     /** The rule set's fields and {@link #ALWAYS}. */
@@ -42,18 +47,61 @@ public final class FieldSelection {
         return root;
     }
 
+    /** The hash of a name's UTF-8 bytes that {@link Node#child(byte[], int, int, int)} expects. */
+    static int hash(byte[] bytes, int from, int to) {
+        int h = 0;
+        for (int i = from; i < to; i++) {
+            h = 31 * h + bytes[i];
+        }
+        return h;
+    }
+
     /** One name segment: its children, and its dotted path when the leaf there is selected. */
     static final class Node {
 
         private final Map<String, Node> children = new HashMap<>(8);
         private String path;
+        /** Open addressing over the children's name hashes: a power of two, at most half full. */
+        private int[] hashes = new int[0];
+        private byte[][] names = new byte[0][];
+        private Node[] nodes = new Node[0];
 
         private Node(String path) {
             this.path = path;
         }
 
+        private void index() {
+            int size = Integer.highestOneBit(Math.max(1, children.size()) * 4 - 1);
+            hashes = new int[size];
+            names = new byte[size][];
+            nodes = new Node[size];
+            children.forEach((name, node) -> {
+                byte[] utf8 = name.getBytes(StandardCharsets.UTF_8);
+                int h = hash(utf8, 0, utf8.length);
+                int slot = h & (size - 1);
+                while (nodes[slot] != null) {
+                    slot = (slot + 1) & (size - 1);
+                }
+                hashes[slot] = h;
+                names[slot] = utf8;
+                nodes[slot] = node;
+                node.index();
+            });
+        }
+
         Node child(String name) {
             return children.get(name);
+        }
+
+        /** The child named by {@code bytes[from, to)} (UTF-8, {@code hash} as {@link #hash}), or null. */
+        Node child(byte[] bytes, int from, int to, int hash) {
+            int mask = nodes.length - 1;
+            for (int slot = hash & mask; nodes[slot] != null; slot = (slot + 1) & mask) {
+                if (hashes[slot] == hash && Arrays.equals(names[slot], 0, names[slot].length, bytes, from, to)) {
+                    return nodes[slot];
+                }
+            }
+            return null;
         }
 
         /** The dotted path when a value here is selected; null for a segment that only leads to selected fields. */

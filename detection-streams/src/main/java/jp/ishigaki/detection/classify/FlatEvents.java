@@ -7,7 +7,6 @@ import jp.ishigaki.schemas.topic.Json;
 
 import java.io.IOException;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -21,15 +20,6 @@ import java.util.Map;
  * are.
  */
 public final class FlatEvents {
-
-    /** Verdicts of {@link #selected}: the record needs the contract parser, or it has a dotted name. */
-    private static final int FULL = -1;
-    private static final int DOTTED = -2;
-    /**
-     * Members per object the fast path reads (events have a few dozen at most); a larger object takes the contract
-     * parser, which keeps the repeated-key check linear in any object's size.
-     */
-    private static final int MAX_MEMBERS = 64;
 
     private FlatEvents() {
     }
@@ -50,16 +40,8 @@ public final class FlatEvents {
         }
         if (selection != null && value[0] == '{') {
             Map<String, Object> raw = new HashMap<>(32);
-            int members;
-            try (JsonParser parser = Json.mapper().createParser(value)) {
-                members = parser.nextToken() == JsonToken.START_OBJECT ? selected(parser, selection.root(), raw) : FULL;
-                if (members >= 0 && parser.nextToken() != null) {
-                    return null;
-                }
-            } catch (IOException | RuntimeException e) {
-                return null;
-            }
-            if (members == FULL) {
+            int members = FieldScanner.read(value, selection.root(), raw);
+            if (members == FieldScanner.FULL) {
                 return null;
             }
             if (members >= 0) {
@@ -86,78 +68,6 @@ public final class FlatEvents {
         }
         return dotted[0] || value[0] != '{' ? NormalisedEvent.ofFlat(raw, timestamp)
                 : NormalisedEvent.ofCanonical(raw, timestamp, value);
-    }
-
-    /**
-     * Reads an object's selected members into {@code out} (nothing when {@code node} is null) and checks the rest
-     * as {@link #object} would; the number of members, or {@link #FULL} or {@link #DOTTED}.
-     */
-    private static int selected(JsonParser parser, FieldSelection.Node node, Map<String, Object> out)
-            throws IOException {
-        int members = 0;
-        String[] names = null;
-        JsonToken token;
-        while ((token = parser.nextToken()) == JsonToken.FIELD_NAME) {
-            String name = parser.currentName();
-            if (name.isEmpty() || members == MAX_MEMBERS || repeated(names, members, name)) {
-                return FULL;
-            }
-            if (names == null || members == names.length) {
-                names = names == null ? new String[8] : Arrays.copyOf(names, 2 * members);
-            }
-            names[members++] = name;
-            if (name.indexOf('.') >= 0) {
-                return DOTTED;
-            }
-            FieldSelection.Node child = node == null ? null : node.child(name);
-            String path = child == null ? null : child.path();
-            JsonToken valueToken = parser.nextToken();
-            Object value;
-            if (valueToken == JsonToken.START_OBJECT) {
-                int inner = selected(parser, child, out);
-                if (inner < 0) {
-                    return inner;
-                }
-                if (inner > 0 || path == null) {
-                    continue;
-                }
-                value = new LinkedHashMap<String, Object>();
-            } else if (valueToken == JsonToken.VALUE_NULL || valueToken == null
-                    || !valueToken.isScalarValue() && valueToken != JsonToken.START_ARRAY) {
-                return FULL;
-            } else if (path == null) {
-                parser.skipChildren();
-                continue;
-            } else {
-                value = switch (valueToken) {
-                    case VALUE_STRING -> parser.getText();
-                    case VALUE_NUMBER_INT -> parser.getNumberValue();
-                    case VALUE_TRUE -> Boolean.TRUE;
-                    case VALUE_FALSE -> Boolean.FALSE;
-                    default -> Json.mapper().readValue(parser, Object.class);
-                };
-            }
-            if (out.putIfAbsent(path, value) != null) {
-                return FULL;
-            }
-        }
-        return token == JsonToken.END_OBJECT ? members : FULL;
-    }
-
-    /**
-     * Whether {@code name} is among the first {@code count} of {@code names}: the repeated-key check of the fast path
-     * (Jackson's strict duplicate detection builds a hash set per object, 5 % of the stream threads). Field names
-     * come from Jackson's symbol table, so a repeat is mostly the same instance, and their hash codes are cached.
-     */
-    private static boolean repeated(String[] names, int count, String name) {
-        int hash = name.hashCode();
-        for (int i = 0; i < count; i++) {
-            String seen = names[i];
-            if (seen == name || seen.hashCode() == hash && seen.equals(name)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** Reads the members of an object; false when something needs the full parser. Notes any dotted name. */
