@@ -3,7 +3,6 @@ package jp.ishigaki.detection.classify;
 import jp.ishigaki.detection.sigma.RuleSet;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -97,11 +96,24 @@ public final class FieldSelection {
         Node child(byte[] bytes, int from, int to, int hash) {
             int mask = nodes.length - 1;
             for (int slot = hash & mask; nodes[slot] != null; slot = (slot + 1) & mask) {
-                if (hashes[slot] == hash && Arrays.equals(names[slot], 0, names[slot].length, bytes, from, to)) {
+                if (hashes[slot] == hash && same(names[slot], bytes, from, to)) {
                     return nodes[slot];
                 }
             }
             return null;
+        }
+
+        /** A plain loop: names are short, and {@code Arrays.equals} on ranges costs more in its checks than here. */
+        private static boolean same(byte[] name, byte[] bytes, int from, int to) {
+            if (name.length != to - from) {
+                return false;
+            }
+            for (int i = 0; i < name.length; i++) {
+                if (name[i] != bytes[from + i]) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         /** The dotted path when a value here is selected; null for a segment that only leads to selected fields. */

@@ -249,14 +249,17 @@ public final class Benchmark {
         String applicationId = "bench-detection-" + UUID.randomUUID();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        props.put(StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory("bench-state").toString());
+        java.nio.file.Path stateDir = Files.createTempDirectory("bench-state");
+        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         props.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
         AtomicLong firstNanos = new AtomicLong();
         long allReceivedNanos = 0;
         long jvmCpu = cpuNanos();
         long brokerCpu = kafka.cpuNanos();
         Map<String, Long> runtimeCpu = ThreadCpu.runtimeThreads();
-        try (KafkaStreams streams = new KafkaStreams(builder.build(), props)) {
+        // closed in reverse order: the streams first, then their state directory
+        try (TempTree ignored = new TempTree(stateDir);
+                KafkaStreams streams = new KafkaStreams(builder.build(), props)) {
             streams.start();
             long deadline = System.nanoTime() + Duration.ofMinutes(30).toNanos();
             // Done when every event was classified and every rule hit went through dedup and correlation.
@@ -291,6 +294,18 @@ public final class Benchmark {
                 topicSizes(bootstrap, applicationId, received);
             }
             return new Run(received / seconds, cpu.getOrDefault("stream threads", 0L) / 1e3 / received);
+        }
+    }
+
+    /** A temporary directory deleted with all it holds on close (each run's RocksDB stores take up to 100 MB). */
+    private record TempTree(java.nio.file.Path root) implements AutoCloseable {
+        @Override
+        public void close() throws java.io.IOException {
+            try (var paths = Files.walk(root)) {
+                for (java.nio.file.Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(path);
+                }
+            }
         }
     }
 
