@@ -29,21 +29,16 @@ public final class Classifier {
 
     public Classification classify(NormalisedEvent event, AssetIndex assets, RuleSet rules) {
         Map<String, Object> flat = event.flat();
-        Enrichment enrichment = Enrichment.of(flat, assets);
-        flat.put("ishigaki.segment", enrichment.segment().code());
-        Asset asset = enrichment.asset();
-        if (asset != null) {
-            flat.put("ishigaki.asset.id", asset.id());
-            putIfPresent(flat, "ishigaki.asset.name", asset.name());
-            putIfPresent(flat, "ishigaki.asset.department", asset.department());
-            putIfPresent(flat, "ishigaki.asset.confidentiality", asset.confidentiality());
-            putIfPresent(flat, "ishigaki.asset.integrity", asset.integrity());
-            putIfPresent(flat, "ishigaki.asset.availability", asset.availability());
-        }
+        // Most events match no rule; they are enriched only when a rule that could match them reads the enrichment.
+        Enrichment enrichment = rules.readsEnrichment(flat) ? enrich(flat, assets) : null;
         List<SigmaRule> matched = rules.match(flat);
         if (matched.isEmpty()) {
             return new Classification.Discarded(Classification.Discarded.NO_RULE, null);
         }
+        if (enrichment == null) {
+            enrichment = enrich(flat, assets);
+        }
+        Asset asset = enrichment.asset();
         SigmaRule primary = null;
         List<Control> controls = new ArrayList<>();
         List<String> ruleIds = new ArrayList<>(matched.size());
@@ -70,6 +65,22 @@ public final class Classifier {
                 primary.tags().threat(), controls, enrichment.segment(), assessment.severity(), assessment.reasons(),
                 ruleIds, asset, event.document());
         return new Classification.Matched(classified, event, enrichment, matched, serverRoom);
+    }
+
+    /** The event's enrichment, also added to its flat map for the rules and the rule hits. */
+    private static Enrichment enrich(Map<String, Object> flat, AssetIndex assets) {
+        Enrichment enrichment = Enrichment.of(flat, assets);
+        flat.put("ishigaki.segment", enrichment.segment().code());
+        Asset asset = enrichment.asset();
+        if (asset != null) {
+            flat.put("ishigaki.asset.id", asset.id());
+            putIfPresent(flat, "ishigaki.asset.name", asset.name());
+            putIfPresent(flat, "ishigaki.asset.department", asset.department());
+            putIfPresent(flat, "ishigaki.asset.confidentiality", asset.confidentiality());
+            putIfPresent(flat, "ishigaki.asset.integrity", asset.integrity());
+            putIfPresent(flat, "ishigaki.asset.availability", asset.availability());
+        }
+        return enrichment;
     }
 
     static String location(NormalisedEvent event) {

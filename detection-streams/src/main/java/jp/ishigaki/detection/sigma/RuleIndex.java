@@ -15,12 +15,15 @@ import java.util.Set;
 final class RuleIndex {
 
     static final List<String> FIELDS = List.of("event.code", "event.action");
+    /** The fields classification adds from the asset inventory ({@code ishigaki.segment}, {@code ishigaki.asset.*}). */
+    static final String ENRICHMENT_PREFIX = "ishigaki.";
 
     private final SigmaRule[] rules;
     private final long[] unkeyed;
     private final List<Map<String, int[]>> byValue = new ArrayList<>();
     private final List<int[]> keyedOn = new ArrayList<>();
     private final boolean indexed;
+    private final boolean readsEnrichment;
 
     RuleIndex(SigmaRule[] rules) {
         this.rules = rules;
@@ -32,7 +35,9 @@ final class RuleIndex {
             keyed.add(new ArrayList<>());
         }
         boolean any = false;
+        boolean enrichment = false;
         for (int i = 0; i < rules.length; i++) {
+            enrichment |= rules[i].fields().stream().anyMatch(field -> field.startsWith(ENRICHMENT_PREFIX));
             Map<String, Set<String>> required = rules[i].detection().requiredValues();
             int f = 0;
             while (f < FIELDS.size() && !required.containsKey(FIELDS.get(f))) {
@@ -49,12 +54,18 @@ final class RuleIndex {
             }
         }
         this.indexed = any;
+        this.readsEnrichment = enrichment;
         for (int f = 0; f < FIELDS.size(); f++) {
             Map<String, int[]> map = new HashMap<>();
             values.get(f).forEach((value, positions) -> map.put(value, ints(positions)));
             byValue.add(map);
             keyedOn.add(ints(keyed.get(f)));
         }
+    }
+
+    /** Whether any of these rules reads a field that enrichment adds (else matching needs no enrichment). */
+    boolean readsEnrichment() {
+        return readsEnrichment;
     }
 
     /** The rules that match the event (logsource beyond product, then detection), in load order. */

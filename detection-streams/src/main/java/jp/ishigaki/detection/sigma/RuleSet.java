@@ -111,9 +111,20 @@ public final class RuleSet {
 
     /** The single rules that match the flattened event, in load order. */
     public List<SigmaRule> match(Map<String, Object> event) {
+        return candidates(event).match(event);
+    }
+
+    /**
+     * Whether a rule that could match this event reads a field under {@code ishigaki.} (added by enrichment): when
+     * none does, the event can be matched before it is enriched, and one that matches nothing is never enriched.
+     */
+    public boolean readsEnrichment(Map<String, Object> event) {
+        return candidates(event).readsEnrichment();
+    }
+
+    private RuleIndex candidates(Map<String, Object> event) {
         Object type = event.get("observer.type");
-        RuleIndex candidates = type instanceof String s ? byProduct.getOrDefault(s.toLowerCase(Locale.ROOT), anyProduct) : anyProduct;
-        return candidates.match(event);
+        return type instanceof String s ? byProduct.getOrDefault(s.toLowerCase(Locale.ROOT), anyProduct) : anyProduct;
     }
 
     /** Correlation rules that reference the rule (or correlation) with this id. */
