@@ -86,25 +86,27 @@ final class FieldScanner {
             int hash = 0;
             boolean dotted = false;
             byte b;
-            while ((b = in[pos]) != '"') {
+            int at = start;
+            while ((b = in[at]) != '"') {
                 if (b == '\\' || b >= 0 && b < 0x20) {
                     return FULL;
                 }
                 if (b < 0) {
-                    int next = utf8(pos);
+                    int next = utf8(at);
                     if (next < 0) {
                         return FULL;
                     }
-                    for (; pos < next; pos++) {
-                        hash = 31 * hash + in[pos];
+                    for (; at < next; at++) {
+                        hash = 31 * hash + in[at];
                     }
                     continue;
                 }
                 dotted |= b == '.';
                 hash = 31 * hash + b;
-                pos++;
+                at++;
             }
-            int end = pos++;
+            int end = at;
+            pos = at + 1;
             boolean maybeRepeated = (seen & 1L << hash) != 0;
             if (end == start || end - start > MAX_NAME_BYTES || maybeRepeated && repeated(base, start, end, hash)) {
                 return FULL;
@@ -334,38 +336,39 @@ final class FieldScanner {
      * holds a control character, a bad escape or UTF-8 that is not well formed.
      */
     private int stringEnd() {
-        pos++;
+        byte[] in = this.in;
+        int at = pos + 1;
         int escapes = 0;
         while (true) {
-            byte b = in[pos];
+            byte b = in[at];
             if (b == '"') {
-                pos++;
+                pos = at + 1;
                 return escapes;
             }
-            if (b == '\\') {
-                byte e = in[pos + 1];
+            if (b >= 0x20 && b != '\\') {
+                at++;
+            } else if (b == '\\') {
+                byte e = in[at + 1];
                 if (e == 'u') {
-                    for (int i = pos + 2; i < pos + 6; i++) {
+                    for (int i = at + 2; i < at + 6; i++) {
                         if (Character.digit(in[i], 16) < 0) {
                             return -1;
                         }
                     }
-                    pos += 6;
+                    at += 6;
                 } else if (e == '"' || e == '\\' || e == '/' || e == 'b' || e == 'f' || e == 'n' || e == 'r' || e == 't') {
-                    pos += 2;
+                    at += 2;
                 } else {
                     return -1;
                 }
                 escapes++;
             } else if (b < 0) {
-                pos = utf8(pos);
-                if (pos < 0) {
+                at = utf8(at);
+                if (at < 0) {
                     return -1;
                 }
-            } else if (b < 0x20) {
-                return -1;
             } else {
-                pos++;
+                return -1;
             }
         }
     }
