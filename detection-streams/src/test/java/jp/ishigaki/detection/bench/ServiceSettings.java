@@ -23,6 +23,7 @@ final class ServiceSettings {
         override("producer.linger.ms", "bench.lingerMs");
         override("producer.compression.type", "bench.compression");
         override("num.stream.threads", "bench.threads");
+        override("producer.batch.size", "bench.batchSize");
     }
 
     static ServiceSettings load() {
