@@ -1,6 +1,7 @@
 package jp.ishigaki.detection.detect;
 
 import jp.ishigaki.schemas.asset.Asset;
+import jp.ishigaki.schemas.asset.AssetJson;
 import jp.ishigaki.schemas.policy.Segment;
 import jp.ishigaki.schemas.topic.Json;
 import jp.ishigaki.schemas.topic.RawJsonObject;
@@ -15,21 +16,15 @@ import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The binary form of a {@link RuleHit} on the internal repartition topic: length-prefixed UTF-8 fields behind a
  * version byte, the asset as its JSON contract, and the event sample as the bytes it arrived in (never parsed on
- * the way). An inventory has few assets and every hit carries one, so each is written to JSON and read back once,
- * then taken from a small cache. Internal to detection-streams; a new layout takes a new version byte.
+ * the way). The asset's JSON is written and read back once per distinct asset ({@link AssetJson}). Internal to detection-streams; a new layout takes a new version byte.
  */
 public final class RuleHitSerde implements Serde<RuleHit> {
 
     private static final byte VERSION = 1;
-    /** Beyond this many distinct assets the caches start again (an inventory reloaded many times over). */
-    private static final int MAX_CACHED_ASSETS = 4_096;
-    private static final Map<Asset, byte[]> ASSET_JSON = new ConcurrentHashMap<>();
-    private static final Map<ByteBuffer, Asset> ASSETS = new ConcurrentHashMap<>();
 
     @Override
     public Serializer<RuleHit> serializer() {
@@ -102,7 +97,7 @@ public final class RuleHitSerde implements Serde<RuleHit> {
             byte[] sample = BinaryFields.blob(in);
             return new RuleHit(dedupKey, partitionKey, ruleId, correlationId, eventId, timestamp, host, user,
                     sourceIp, segment == null ? null : Segment.valueOf(segment),
-                    asset == null ? null : asset(asset), serverRoom, value, group,
+                    asset == null ? null : AssetJson.read(asset), serverRoom, value, group,
                     sample == null ? null : RawJsonObject.of(sample));
         } catch (IOException | BufferUnderflowException | IllegalArgumentException e) {
             throw new SerializationException("not a rule hit: " + e, e);
@@ -110,33 +105,11 @@ public final class RuleHitSerde implements Serde<RuleHit> {
     }
 
     private static byte[] assetJson(Asset asset) {
-        byte[] json = ASSET_JSON.get(asset);
-        if (json == null) {
-            try {
-                json = Json.mapper().writeValueAsBytes(asset);
-            } catch (IOException e) {
-                throw new SerializationException("cannot write asset " + asset.id(), e);
-            }
-            cache(ASSET_JSON, asset, json);
+        try {
+            return AssetJson.bytes(asset);
+        } catch (IOException e) {
+            throw new SerializationException("cannot write asset " + asset.id(), e);
         }
-        return json;
-    }
-
-    private static Asset asset(byte[] json) throws IOException {
-        ByteBuffer key = ByteBuffer.wrap(json);
-        Asset asset = ASSETS.get(key);
-        if (asset == null) {
-            asset = Json.mapper().readValue(json, Asset.class);
-            cache(ASSETS, key, asset);
-        }
-        return asset;
-    }
-
-    private static <K, V> void cache(Map<K, V> cache, K key, V value) {
-        if (cache.size() >= MAX_CACHED_ASSETS) {
-            cache.clear();
-        }
-        cache.put(key, value);
     }
 
     private static byte[] sample(Map<String, Object> sample) {

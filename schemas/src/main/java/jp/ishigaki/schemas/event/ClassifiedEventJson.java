@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.core.util.BufferRecycler;
 import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import jp.ishigaki.schemas.asset.Asset;
+import jp.ishigaki.schemas.asset.AssetJson;
 import jp.ishigaki.schemas.policy.Control;
 import jp.ishigaki.schemas.topic.Json;
 import jp.ishigaki.schemas.topic.RawJsonObject;
@@ -18,12 +19,11 @@ import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Writes a {@link ClassifiedEvent} field by field on Jackson's streaming generator: exactly the bytes
  * {@link Json#mapper()} writes, without databind's reflective bean serialisers and without {@code DateTimeFormatter}.
- * Its {@link Asset} is the mapper's own bytes, written once per distinct asset and then copied. The detection topology writes one per matched event to
+ * Its {@link Asset} is the mapper's own bytes, from {@link AssetJson} (once per distinct asset). The detection topology writes one per matched event to
  * {@code security.events.classified}, its hot path, where databind cost ~6 % of the stream threads' CPU.
  * <p>
  * Same form as the mapper: components in record order, nulls left out, enums as their {@code @JsonValue} code,
@@ -50,10 +50,6 @@ public final class ClassifiedEventJson {
             LocalDate.of(0, 1, 1).toEpochSecond(LocalTime.MIDNIGHT, ZoneOffset.UTC);
     private static final long LAST_FAST_SECOND =
             LocalDate.of(10_000, 1, 1).toEpochSecond(LocalTime.MIDNIGHT, ZoneOffset.UTC) - 1;
-
-    /** Beyond this many distinct assets the cache starts again (an inventory reloaded many times over). */
-    private static final int MAX_CACHED_ASSETS = 4_096;
-    private static final Map<Asset, byte[]> ASSET_JSON = new ConcurrentHashMap<>();
 
     private ClassifiedEventJson() {
     }
@@ -93,7 +89,7 @@ public final class ClassifiedEventJson {
         strings(g, RULE_IDS, event.ruleIds());
         if (event.asset() != null) {
             g.writeFieldName(ASSET);
-            RawJsonObject.of(assetJson(event.asset())).writeTo(g);
+            RawJsonObject.of(AssetJson.bytes(event.asset())).writeTo(g);
         }
         Map<String, Object> document = event.event();
         if (document != null) {
@@ -105,22 +101,6 @@ public final class ClassifiedEventJson {
             }
         }
         g.writeEndObject();
-    }
-
-    /**
-     * The asset's JSON, written once per distinct asset: an inventory has few, most classified events carry one, and
-     * its Japanese names and departments were the costliest strings of the event to encode.
-     */
-    private static byte[] assetJson(Asset asset) throws IOException {
-        byte[] json = ASSET_JSON.get(asset);
-        if (json == null) {
-            json = Json.mapper().writeValueAsBytes(asset);
-            if (ASSET_JSON.size() >= MAX_CACHED_ASSETS) {
-                ASSET_JSON.clear();
-            }
-            ASSET_JSON.put(asset, json);
-        }
-        return json;
     }
 
     private static void string(JsonGenerator g, SerializableString name, String value) throws IOException {
