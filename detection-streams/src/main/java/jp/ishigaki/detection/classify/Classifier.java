@@ -1,5 +1,6 @@
 package jp.ishigaki.detection.classify;
 
+import jp.ishigaki.detection.sigma.RuleIndex;
 import jp.ishigaki.detection.sigma.RuleSet;
 import jp.ishigaki.detection.sigma.SigmaRule;
 import jp.ishigaki.schemas.asset.Asset;
@@ -30,8 +31,9 @@ public final class Classifier {
     public Classification classify(NormalisedEvent event, AssetIndex assets, RuleSet rules) {
         Map<String, Object> flat = event.flat();
         // Most events match no rule; they are enriched only when a rule that could match them reads the enrichment.
-        Enrichment enrichment = rules.readsEnrichment(flat) ? enrich(flat, assets) : null;
-        List<SigmaRule> matched = rules.match(flat);
+        RuleIndex candidates = rules.candidates(flat);
+        Enrichment enrichment = candidates.readsEnrichment() ? enrich(flat, assets) : null;
+        List<SigmaRule> matched = candidates.match(flat);
         if (matched.isEmpty()) {
             return new Classification.Discarded(Classification.Discarded.NO_RULE, null);
         }

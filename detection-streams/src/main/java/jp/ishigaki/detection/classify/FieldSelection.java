@@ -88,10 +88,6 @@ public final class FieldSelection {
             });
         }
 
-        Node child(String name) {
-            return children.get(name);
-        }
-
         /** The child named by {@code bytes[from, to)} (UTF-8, {@code hash} as {@link #hash}), or null. */
         Node child(byte[] bytes, int from, int to, int hash) {
             int mask = nodes.length - 1;

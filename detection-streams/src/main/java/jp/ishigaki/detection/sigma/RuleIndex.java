@@ -12,7 +12,7 @@ import java.util.Set;
  * some values of {@code event.code} (else {@code event.action}) is tested only on events carrying one of them. The
  * other rules are always tested. Matches come out in load order, as without the index.
  */
-final class RuleIndex {
+public final class RuleIndex {
 
     static final List<String> FIELDS = List.of("event.code", "event.action");
     /** The fields classification adds from the asset inventory ({@code ishigaki.segment}, {@code ishigaki.asset.*}). */
@@ -63,13 +63,16 @@ final class RuleIndex {
         }
     }
 
-    /** Whether any of these rules reads a field that enrichment adds (else matching needs no enrichment). */
-    boolean readsEnrichment() {
+    /**
+     * Whether any of these rules reads a field under {@code ishigaki.} (added by enrichment): when none does, an event
+     * can be matched before it is enriched, and one that matches nothing is never enriched.
+     */
+    public boolean readsEnrichment() {
         return readsEnrichment;
     }
 
     /** The rules that match the event (logsource beyond product, then detection), in load order. */
-    List<SigmaRule> match(Map<String, Object> event) {
+    public List<SigmaRule> match(Map<String, Object> event) {
         List<SigmaRule> hits = null;
         if (!indexed) {
             for (SigmaRule rule : rules) {

@@ -114,15 +114,8 @@ public final class RuleSet {
         return candidates(event).match(event);
     }
 
-    /**
-     * Whether a rule that could match this event reads a field under {@code ishigaki.} (added by enrichment): when
-     * none does, the event can be matched before it is enriched, and one that matches nothing is never enriched.
-     */
-    public boolean readsEnrichment(Map<String, Object> event) {
-        return candidates(event).readsEnrichment();
-    }
-
-    private RuleIndex candidates(Map<String, Object> event) {
+    /** The rules that could match this event: those of its product ({@code observer.type}) and those of any. */
+    public RuleIndex candidates(Map<String, Object> event) {
         Object type = event.get("observer.type");
         return type instanceof String s ? byProduct.getOrDefault(s.toLowerCase(Locale.ROOT), anyProduct) : anyProduct;
     }

@@ -31,9 +31,9 @@ class ClassifierTest {
 
     @Test
     void onlyTheProductsWhoseRulesReadTheEnrichmentAreEnrichedBeforeMatching() {
-        assertThat(RULES.readsEnrichment(Map.of("observer.type", "windows"))).as("a Windows rule reads ishigaki.segment").isTrue();
-        assertThat(RULES.readsEnrichment(Map.of("observer.type", "ups"))).isFalse();
-        assertThat(RULES.readsEnrichment(Map.of())).isFalse();
+        assertThat(RULES.candidates(Map.of("observer.type", "windows")).readsEnrichment()).as("a Windows rule reads ishigaki.segment").isTrue();
+        assertThat(RULES.candidates(Map.of("observer.type", "ups")).readsEnrichment()).isFalse();
+        assertThat(RULES.candidates(Map.of()).readsEnrichment()).isFalse();
     }
 
     @Test
