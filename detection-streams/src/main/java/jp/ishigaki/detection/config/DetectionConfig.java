@@ -34,8 +34,15 @@ public interface DetectionConfig {
     @WithDefault("true")
     boolean persistentStores();
 
+    /**
+     * A single rule's repeated hits of one dedup key are folded into one record before the repartition and sent on
+     * this often: a detection appears up to this much later, a flood costs a few records instead of one per event.
+     */
+    @WithDefault("1s")
+    Duration foldInterval();
+
     default TopologySettings settings() {
         return new TopologySettings(suppressionWindow(), updateInterval(), correlationRetention(), maxEventBytes(),
-                serverRoomPattern(), persistentStores());
+                serverRoomPattern(), persistentStores(), foldInterval());
     }
 }

@@ -31,27 +31,32 @@ public final class Detections {
         SeverityPolicy.Assessment assessment = policy.assess(rule.level(), rule.threat(), rule.legalTrigger(),
                 hit.segment(), hit.asset(), hit.serverRoom());
         List<String> ids = eventIds.size() > MAX_EVENT_IDS ? eventIds.subList(0, MAX_EVENT_IDS) : eventIds;
-        List<Map<String, Object>> samples = hit.sample() == null ? List.of() : List.of(hit.sample());
+        List<Map<String, Object>> samples = hit.samples();
         return new Detection(DetectionIds.of(dedupKey, openingEventId), dedupKey, rule.id(), rule.title(), rule.kind(),
                 rule.level(), assessment.severity(), assessment.reasons(), rule.threat(), rule.controls(),
                 rule.attackTags(), hit.segment(), hit.host(), hit.user(), hit.sourceIp(), hit.asset(), summary, count,
-                firstSeen, hit.timestamp(), ids, samples);
+                firstSeen, hit.lastSeen(), ids, samples);
     }
 
-    public static Detection absorb(Detection d, RuleHit hit) {
+    /** The detection with a hit's events folded in, {@code fresh} of them not counted before (the rest replays). */
+    public static Detection absorb(Detection d, RuleHit hit, long fresh) {
         List<String> ids = d.eventIds();
-        if (ids.size() < MAX_EVENT_IDS && !ids.contains(hit.eventId())) {
-            ids = new ArrayList<>(ids);
-            ids.add(hit.eventId());
+        for (String id : hit.eventIds()) {
+            if (ids.size() < MAX_EVENT_IDS && !ids.contains(id)) {
+                ids = ids == d.eventIds() ? new ArrayList<>(ids) : ids;
+                ids.add(id);
+            }
         }
         List<Map<String, Object>> samples = d.samples();
-        if (samples.size() < MAX_SAMPLES && hit.sample() != null) {
-            samples = new ArrayList<>(samples);
-            samples.add(hit.sample());
+        for (Map<String, Object> sample : hit.samples()) {
+            if (samples.size() < MAX_SAMPLES) {
+                samples = samples == d.samples() ? new ArrayList<>(samples) : samples;
+                samples.add(sample);
+            }
         }
-        Instant first = hit.timestamp().isBefore(d.firstSeen()) ? hit.timestamp() : d.firstSeen();
-        Instant last = hit.timestamp().isAfter(d.lastSeen()) ? hit.timestamp() : d.lastSeen();
-        return progressed(d, d.count() + 1, first, last, ids, samples);
+        Instant first = hit.firstSeen().isBefore(d.firstSeen()) ? hit.firstSeen() : d.firstSeen();
+        Instant last = hit.lastSeen().isAfter(d.lastSeen()) ? hit.lastSeen() : d.lastSeen();
+        return progressed(d, d.count() + fresh, first, last, ids, samples);
     }
 
     /** The detection with this count (also in its summary), times, event ids and samples; the rest as it was. */

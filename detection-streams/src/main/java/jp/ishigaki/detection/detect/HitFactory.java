@@ -53,7 +53,7 @@ public final class HitFactory {
         Map<String, Object> flat = m.normalised().flat();
         return new RuleHit(dedupKey, partitionKey, ruleId, correlationId, m.event().eventId(), m.event().timestamp(),
                 m.event().host(), text(flat.get("user.name")), text(flat.get("source.ip")), m.enrichment().segment(),
-                m.enrichment().asset(), m.serverRoom(), value, groupFields, m.normalised().document());
+                m.enrichment().asset(), m.serverRoom(), value, groupFields, m.normalised().document(), null);
     }
 
     /** "field=value" of the first present entity field, or "-" when none is present. */

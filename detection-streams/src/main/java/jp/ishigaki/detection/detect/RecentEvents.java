@@ -52,6 +52,49 @@ public final class RecentEvents {
         return new RecentEvents(copy, (next + 1) % CAPACITY);
     }
 
+    /** These events and then {@code more}'s, oldest first; the oldest leave once {@value #CAPACITY} are held. */
+    public RecentEvents withAll(RecentEvents more) {
+        long[] all = Arrays.copyOf(inAge(), hashes.length + more.hashes.length);
+        System.arraycopy(more.inAge(), 0, all, hashes.length, more.hashes.length);
+        return all.length <= CAPACITY ? new RecentEvents(all, 0)
+                : new RecentEvents(Arrays.copyOfRange(all, all.length - CAPACITY, all.length), 0);
+    }
+
+    /** How many of {@code other}'s events are among these. */
+    public int countOf(RecentEvents other) {
+        int found = 0;
+        for (long theirs : other.hashes) {
+            for (long ours : hashes) {
+                if (ours == theirs) {
+                    found++;
+                    break;
+                }
+            }
+        }
+        return found;
+    }
+
+    /** The hashes oldest first. */
+    private long[] inAge() {
+        if (next == 0) {
+            return hashes;
+        }
+        long[] ordered = new long[hashes.length];
+        System.arraycopy(hashes, next, ordered, 0, hashes.length - next);
+        System.arraycopy(hashes, 0, ordered, hashes.length - next, next);
+        return ordered;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof RecentEvents that && Arrays.equals(inAge(), that.inAge());
+    }
+
+    @Override
+    public int hashCode() {
+        return Arrays.hashCode(inAge());
+    }
+
     /** The hashes themselves, for the serde on the per-hit write path: read only, never change them. */
     long[] hashes() {
         return hashes;

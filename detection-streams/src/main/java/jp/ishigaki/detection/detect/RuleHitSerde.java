@@ -14,17 +14,21 @@ import java.io.IOException;
 import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * The binary form of a {@link RuleHit} on the internal repartition topic: length-prefixed UTF-8 fields behind a
  * version byte, the asset as its JSON contract, and the event sample as the bytes it arrived in (never parsed on
- * the way). The asset's JSON is written and read back once per distinct asset ({@link AssetJson}). Internal to detection-streams; a new layout takes a new version byte.
+ * the way), then its {@link Repeats} when it has any. The asset's JSON is written and read back once per distinct asset
+ * ({@link AssetJson}). Internal to detection-streams (the repartition topic and the {@code hit-folds} changelog); a new
+ * layout takes a new version byte, and the one before stays readable (layout 1: no repeats).
  */
 public final class RuleHitSerde implements Serde<RuleHit> {
 
-    private static final byte VERSION = 1;
+    private static final byte VERSION = 2;
 
     @Override
     public Serializer<RuleHit> serializer() {
@@ -63,6 +67,7 @@ public final class RuleHitSerde implements Serde<RuleHit> {
             out.text(field.getValue());
         }
         out.blob(sample);
+        writeRepeats(out, hit.repeats());
         return out.bytes();
     }
 
@@ -70,7 +75,7 @@ public final class RuleHitSerde implements Serde<RuleHit> {
         try {
             ByteBuffer in = ByteBuffer.wrap(bytes);
             byte version = in.get();
-            if (version != VERSION) {
+            if (version != VERSION && version != 1) {
                 throw new SerializationException("rule hit of unknown layout version " + version);
             }
             String dedupKey = BinaryFields.text(in);
@@ -95,13 +100,74 @@ public final class RuleHitSerde implements Serde<RuleHit> {
                 group.put(BinaryFields.text(in), BinaryFields.text(in));
             }
             byte[] sample = BinaryFields.blob(in);
+            Repeats repeats = version == 1 ? null : readRepeats(in);
             return new RuleHit(dedupKey, partitionKey, ruleId, correlationId, eventId, timestamp, host, user,
                     sourceIp, segment == null ? null : Segment.valueOf(segment),
                     asset == null ? null : AssetJson.read(asset), serverRoom, value, group,
-                    sample == null ? null : RawJsonObject.of(sample));
+                    sample == null ? null : RawJsonObject.of(sample), repeats);
         } catch (IOException | BufferUnderflowException | IllegalArgumentException e) {
             throw new SerializationException("not a rule hit: " + e, e);
         }
+    }
+
+    private static void writeRepeats(BinaryFields.Out out, Repeats repeats) {
+        if (repeats == null) {
+            out.writeByte(0);
+            return;
+        }
+        out.writeByte(1);
+        out.writeLong(repeats.count());
+        out.writeLong(repeats.firstSeen().getEpochSecond());
+        out.writeInt(repeats.firstSeen().getNano());
+        out.writeLong(repeats.lastSeen().getEpochSecond());
+        out.writeInt(repeats.lastSeen().getNano());
+        out.writeInt(repeats.eventIds().size());
+        repeats.eventIds().forEach(out::text);
+        out.writeInt(repeats.samples().size());
+        repeats.samples().forEach(sample -> out.blob(sample(sample)));
+        long[] hashes = repeats.recent().hashes();
+        out.writeInt(hashes.length);
+        out.writeInt(repeats.recent().next());
+        for (long hash : hashes) {
+            out.writeLong(hash);
+        }
+    }
+
+    private static Repeats readRepeats(ByteBuffer in) {
+        if (in.get() == 0) {
+            return null;
+        }
+        long count = in.getLong();
+        Instant first = Instant.ofEpochSecond(in.getLong(), in.getInt());
+        Instant last = Instant.ofEpochSecond(in.getLong(), in.getInt());
+        List<String> ids = new ArrayList<>();
+        for (int i = bounded(in.getInt(), Detections.MAX_EVENT_IDS); i > 0; i--) {
+            ids.add(BinaryFields.text(in));
+        }
+        List<Map<String, Object>> samples = new ArrayList<>();
+        for (int i = bounded(in.getInt(), Detections.MAX_SAMPLES); i > 0; i--) {
+            byte[] sample = BinaryFields.blob(in);
+            if (sample == null) {
+                throw new IllegalArgumentException("a repeat's sample is null");
+            }
+            samples.add(RawJsonObject.of(sample));
+        }
+        long[] hashes = new long[bounded(in.getInt(), RecentEvents.CAPACITY)];
+        int next = in.getInt();
+        for (int i = 0; i < hashes.length; i++) {
+            hashes[i] = in.getLong();
+        }
+        if (count < 1) {
+            throw new IllegalArgumentException("repeats of " + count + " events");
+        }
+        return new Repeats(count, first, last, ids, samples, RecentEvents.of(hashes, next));
+    }
+
+    private static int bounded(int size, int max) {
+        if (size < 0 || size > max) {
+            throw new IllegalArgumentException("impossible number " + size + " (at most " + max + ")");
+        }
+        return size;
     }
 
     private static byte[] assetJson(Asset asset) {

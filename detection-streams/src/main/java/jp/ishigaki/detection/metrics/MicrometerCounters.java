@@ -88,8 +88,8 @@ public class MicrometerCounters implements PipelineCounters {
     }
 
     @Override
-    public void replayIgnored() {
-        replays.increment();
+    public void replaysIgnored(long hits) {
+        replays.increment(hits);
     }
 
     @Override
@@ -98,7 +98,7 @@ public class MicrometerCounters implements PipelineCounters {
     }
 
     @Override
-    public void hitProcessed() {
-        hitsProcessed.increment();
+    public void hitsProcessed(long hits) {
+        hitsProcessed.increment(hits);
     }
 }

@@ -6,7 +6,6 @@ import jp.ishigaki.detection.detect.CorrelationEntry;
 import jp.ishigaki.detection.detect.DedupState;
 import jp.ishigaki.detection.detect.Detections;
 import jp.ishigaki.detection.detect.HitFactory;
-import jp.ishigaki.detection.detect.RecentEvents;
 import jp.ishigaki.detection.detect.RuleHit;
 import jp.ishigaki.detection.sigma.CorrelationRule;
 import jp.ishigaki.detection.sigma.Rule;
@@ -81,8 +80,8 @@ final class DetectProcessor implements Processor<String, RuleHit, String, Detect
 
     @Override
     public void process(Record<String, RuleHit> record) {
-        counters.hitProcessed();
         RuleHit hit = record.value();
+        counters.hitsProcessed(hit.events());
         try {
             RuleSet ruleSet = rules.get();
             if (hit.correlationId() == null) {
@@ -108,8 +107,8 @@ final class DetectProcessor implements Processor<String, RuleHit, String, Detect
         Detections.RuleFacts facts = new Detections.RuleFacts(rule.id(), rule.title(), Detection.RuleKind.single,
                 rule.level(), rule.tags().threat(), rule.tags().controls(), rule.tags().attackTags(),
                 rule.tags().legalTrigger());
-        Detection detection = Detections.open(hit.dedupKey(), hit.eventId(), facts, hit, policy, 1, hit.timestamp(),
-                List.of(hit.eventId()), rule.title() + " (" + entityText(hit.dedupKey()) + ")");
+        Detection detection = Detections.open(hit.dedupKey(), hit.eventId(), facts, hit, policy, hit.events(),
+                hit.firstSeen(), hit.eventIds(), rule.title() + " (" + entityText(hit.dedupKey()) + ")");
         publishNew(detection, ts, hit);
     }
 
@@ -143,7 +142,7 @@ final class DetectProcessor implements Processor<String, RuleHit, String, Detect
                 if (group != null) {
                     RuleHit chained = new RuleHit(outer.id() + "|" + group, group, correlation.id(), outer.id(),
                             hit.eventId(), hit.timestamp(), hit.host(), hit.user(), hit.sourceIp(), hit.segment(),
-                            hit.asset(), hit.serverRoom(), hit.value(), hit.groupFields(), hit.sample());
+                            hit.asset(), hit.serverRoom(), hit.value(), hit.groupFields(), hit.sample(), null);
                     correlate(chained, outer, ruleSet, depth + 1);
                 }
             }
@@ -258,24 +257,29 @@ final class DetectProcessor implements Processor<String, RuleHit, String, Detect
         return windows.open(dedupKey, ts, context.currentStreamTimeMs());
     }
 
-    /** Counts the hit into its open window, unless its event was already counted there (a replay). */
+    /** Counts the hit's events into their open window, except those the window already counted (replays). */
     private void fold(DedupState state, RuleHit hit, long ts) {
-        if (state.recent().contains(hit.eventId())) {
-            counters.replayIgnored();
+        long replayed = hit.repeats() == null ? (state.recent().contains(hit.eventId()) ? 1 : 0)
+                : state.recent().countOf(hit.recent());
+        if (replayed > 0) {
+            counters.replaysIgnored(replayed);
+        }
+        if (replayed >= hit.events()) {
             return;
         }
-        DedupState updated = state.folded(Detections.absorb(state.detection(), hit), state.recent().with(hit.eventId()));
-        if (ts - state.emittedAtMs() >= updateMs) {
-            publish(updated.detection(), ts);
-            updated = updated.emitted(ts);
+        DedupState updated = state.folded(Detections.absorb(state.detection(), hit, hit.events() - replayed),
+                hit.repeats() == null ? state.recent().with(hit.eventId()) : state.recent().withAll(hit.recent()));
+        long at = Math.max(ts, hit.lastSeen().toEpochMilli());
+        if (at - state.emittedAtMs() >= updateMs) {
+            publish(updated.detection(), at);
+            updated = updated.emitted(at);
         }
         windows.put(hit.dedupKey(), updated, state.windowStartMs());
     }
 
     private void publishNew(Detection detection, long ts, RuleHit hit) {
         publish(detection, ts);
-        windows.put(detection.dedupKey(), new DedupState(detection, ts, detection.count(), ts,
-                RecentEvents.of(hit.eventId())), ts);
+        windows.put(detection.dedupKey(), new DedupState(detection, ts, detection.count(), ts, hit.recent()), ts);
     }
 
     private void publish(Detection detection, long ts) {

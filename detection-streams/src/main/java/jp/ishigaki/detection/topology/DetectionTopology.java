@@ -35,7 +35,7 @@ import java.util.function.Supplier;
  * security.events.raw ─ classify (validate, normalise, enrich ◀ asset-inventory GlobalKTable, rules)
  *    ├─ dead letters ───────────────────────────────▶ security.events.dlq
  *    ├─ classified events ──────────────────────────▶ security.events.classified
- *    └─ rule hits ─ repartition by entity/group ─ detect (dedup, correlation) ─▶ security.detections
+ *    └─ rule hits ─ fold repeats ─ repartition by entity/group ─ detect (dedup, correlation) ─▶ security.detections
  * </pre>
  * Discarded events (no rule, or a discard rule) stop after {@code classify}; they are only counted.
  * Every operator and store is named so that the topology stays stable across upgrades.
@@ -45,6 +45,7 @@ public final class DetectionTopology {
     public static final String ASSET_STORE = AssetInventory.STORE;
     public static final String DEDUP_STORE = DetectProcessor.DEDUP_STORE;
     public static final String CORRELATION_STORE = DetectProcessor.CORRELATION_STORE;
+    public static final String FOLD_STORE = HitFolder.STORE;
     public static final String HITS_REPARTITION = "rule-hits";
 
     private DetectionTopology() {
@@ -72,6 +73,7 @@ public final class DetectionTopology {
         builder.addStateStore(Stores.windowStoreBuilder(
                 windowStore(persistent, CORRELATION_STORE, settings.correlationRetention(), Duration.ofMillis(1), true),
                 Serdes.String(), new CorrelationEntrySerde()));
+        builder.addStateStore(FoldStore.builder(FOLD_STORE));
 
         KStream<String, Outcome> outcomes = builder
                 .stream(Topics.EVENTS_RAW.name(),
@@ -97,6 +99,8 @@ public final class DetectionTopology {
 
         classified
                 .flatMap((key, outcome) -> hits((Outcome.Classified) outcome), Named.as("rule-hits-by-entity"))
+                .process(() -> new HitFolder(settings.foldInterval(), settings.updateInterval(), counters),
+                        Named.as("fold-repeats"), FOLD_STORE)
                 .repartition(Repartitioned.with(Serdes.String(), new RuleHitSerde()).withName(HITS_REPARTITION))
                 .process(() -> new DetectProcessor(rules, policy, counters, settings), Named.as("detect"),
                         DEDUP_STORE, CORRELATION_STORE)

@@ -19,16 +19,16 @@ public interface PipelineCounters {
     /** Rule hits a classified event sent on to dedup and correlation. */
     void hitsEmitted(int hits);
 
-    /** A rule hit taken through dedup and correlation (emitted minus processed is the backlog between them). */
-    void hitProcessed();
+    /** Rule hits taken through dedup and correlation (emitted minus processed is the backlog between them). */
+    void hitsProcessed(long hits);
 
     void detectionPublished();
 
     /** A rule hit that could not be turned into a detection (logged; its event was already classified). */
     void detectionFailed();
 
-    /** A rule hit of an event already counted in its open detection (a replay): ignored. */
-    void replayIgnored();
+    /** Rule hits of events already counted in their open detection (replays): ignored. */
+    void replaysIgnored(long hits);
 
     PipelineCounters NONE = new PipelineCounters() {
         @Override
@@ -52,7 +52,7 @@ public interface PipelineCounters {
         }
 
         @Override
-        public void hitProcessed() {
+        public void hitsProcessed(long hits) {
         }
 
         @Override
@@ -64,7 +64,7 @@ public interface PipelineCounters {
         }
 
         @Override
-        public void replayIgnored() {
+        public void replaysIgnored(long hits) {
         }
     };
 }

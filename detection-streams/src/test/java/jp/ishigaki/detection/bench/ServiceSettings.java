@@ -10,7 +10,8 @@ import java.util.TreeMap;
 /**
  * The service's own Kafka Streams settings, read from its application.properties ({@code kafka-streams.*}, the
  * default profile), so that the benchmark runs the topology as deployed and the copy's producer batches and
- * compresses as the topology's does. {@code -Dbench.<setting>} overrides one for an experiment.
+ * compresses as the topology's does. {@code -Dbench.<setting>} overrides one for an experiment, and
+ * {@code -Dbench.streams.<name>=<value>} any Kafka Streams setting (e.g. {@code -Dbench.streams.max.task.idle.ms=-1}).
  */
 final class ServiceSettings {
 
@@ -24,6 +25,8 @@ final class ServiceSettings {
         override("producer.compression.type", "bench.compression");
         override("num.stream.threads", "bench.threads");
         override("producer.batch.size", "bench.batchSize");
+        System.getProperties().stringPropertyNames().stream().filter(name -> name.startsWith("bench.streams."))
+                .forEach(name -> streams.put(name.substring("bench.streams.".length()), System.getProperty(name)));
     }
 
     static ServiceSettings load() {

@@ -47,14 +47,14 @@ class DedupStateSerdeTest {
     @Test
     void shouldWriteTheDetectionJsonOncePerWindowWhileOnlyCountAndTimesChange() {
         DedupState opened = new DedupState(detection(), 1_000, 3, 1_000, RecentEvents.of("e-1"));
-        DedupState growing = opened.folded(Detections.absorb(opened.detection(), hit("e-4", "2026-11-26T00:02:00Z")),
+        DedupState growing = opened.folded(Detections.absorb(opened.detection(), hit("e-4", "2026-11-26T00:02:00Z"), 1),
                 opened.recent().with("e-4"));
         DedupState full = growing;
         for (int i = 5; i <= 12; i++) {
-            full = full.folded(Detections.absorb(full.detection(), hit("e-" + i, "2026-11-26T00:03:00Z")),
+            full = full.folded(Detections.absorb(full.detection(), hit("e-" + i, "2026-11-26T00:03:00Z"), 1),
                     full.recent().with("e-" + i));
         }
-        DedupState later = full.folded(Detections.absorb(full.detection(), hit("e-13", "2026-11-26T00:04:00Z")),
+        DedupState later = full.folded(Detections.absorb(full.detection(), hit("e-13", "2026-11-26T00:04:00Z"), 1),
                 full.recent().with("e-13"));
 
         assertThat(growing.json()).as("an event id was added").isNotSameAs(opened.json());
@@ -117,7 +117,7 @@ class DedupStateSerdeTest {
 
     private static RuleHit hit(String eventId, String at) {
         return new RuleHit("r|host.name=pc-1", "host.name=pc-1", "r", null, eventId, Instant.parse(at), "pc-1", null,
-                null, Segment.LGWAN, null, false, null, Map.of(), null);
+                null, Segment.LGWAN, null, false, null, Map.of(), null, null);
     }
 
     @Test

@@ -28,7 +28,7 @@ class RuleHitSerdeTest {
     private static RuleHit hit(Asset asset, Map<String, Object> sample, String correlationId) {
         return new RuleHit("corr|user.name=tanaka", "user.name=tanaka", "win-4625", correlationId, "e-1",
                 Instant.parse("2026-11-26T01:02:03.123456789Z"), "pc-1", "tanaka", "10.0.0.7", Segment.LGWAN, asset,
-                true, "10.0.0.7", Map.of("user.name", "tanaka"), sample);
+                true, "10.0.0.7", Map.of("user.name", "tanaka"), sample, null);
     }
 
     @Test
@@ -59,7 +59,7 @@ class RuleHitSerdeTest {
     @Test
     void shouldKeepNullsAndWriteAParsedSampleAsJson() {
         RuleHit hit = new RuleHit("r|-", "-", "r", null, "e-2", Instant.EPOCH, null, null, null, null, null, false,
-                null, Map.of(), Map.of("message", "x"));
+                null, Map.of(), Map.of("message", "x"), null);
 
         RuleHit back = serde.deserializer().deserialize("t", serde.serializer().serialize("t", hit));
 
@@ -75,6 +75,38 @@ class RuleHitSerdeTest {
                 .isInstanceOf(SerializationException.class);
         assertThatThrownBy(() -> serde.deserializer().deserialize("t", new byte[] {9, 0}))
                 .isInstanceOf(SerializationException.class).hasMessageContaining("version 9");
+    }
+
+    @Test
+    void shouldRoundTripAFoldWithItsRepeats() {
+        RuleHit fold = hit(null, RawJsonObject.of(EVENT), null);
+        for (int i = 2; i <= 200; i++) {
+            fold = fold.withRepeat(new RuleHit(fold.dedupKey(), fold.partitionKey(), fold.ruleId(), null, "e-" + i,
+                    fold.timestamp().plusSeconds(i % 7 - 3), "pc-1", "tanaka", null, Segment.LGWAN, null, false, null,
+                    Map.of(), i % 2 == 0 ? RawJsonObject.of(EVENT) : null, null));
+        }
+
+        RuleHit back = serde.deserializer().deserialize("t", serde.serializer().serialize("t", fold));
+
+        assertThat(back).isEqualTo(fold);
+        assertThat(back.events()).isEqualTo(200);
+        assertThat(back.eventIds()).hasSize(Detections.MAX_EVENT_IDS).startsWith("e-1", "e-2", "e-3");
+        assertThat(back.samples()).hasSize(Detections.MAX_SAMPLES);
+        assertThat(back.firstSeen()).isEqualTo(fold.timestamp().minusSeconds(3));
+        assertThat(back.lastSeen()).isEqualTo(fold.timestamp().plusSeconds(3));
+        assertThat(back.includes("e-200")).isTrue();
+        assertThat(back.includes("e-1")).isTrue();
+        assertThat(back.includes("e-201")).isFalse();
+    }
+
+    @Test
+    void shouldRefuseRepeatsOutOfShape() {
+        RuleHit fold = hit(null, null, null).withRepeat(hit(null, null, null));
+        byte[] bytes = serde.serializer().serialize("t", fold);
+        byte[] truncated = Arrays.copyOf(bytes, bytes.length - 5);
+
+        assertThatThrownBy(() -> serde.deserializer().deserialize("t", truncated))
+                .isInstanceOf(SerializationException.class);
     }
 
     @Test
@@ -111,8 +143,12 @@ class RuleHitSerdeTest {
         RuleHit back = serde.deserializer().deserialize("t", bytes.toByteArray());
 
         assertThat(back).isEqualTo(new RuleHit("r|pc-9", "pc-9", "r", null, "e-9", Instant.ofEpochSecond(1_800_000_000L, 5),
-                "pc-9", null, null, Segment.INTERNET, null, false, "値", Map.of("host.name", "pc-9"), RawJsonObject.of(EVENT)));
-        assertThat(serde.serializer().serialize("t", back)).isEqualTo(bytes.toByteArray());
+                "pc-9", null, null, Segment.INTERNET, null, false, "値", Map.of("host.name", "pc-9"), RawJsonObject.of(EVENT),
+                null));
+        // written again in the current layout: version 2, and a last byte saying "no repeats"
+        byte[] current = Arrays.copyOf(bytes.toByteArray(), bytes.size() + 1);
+        current[0] = 2;
+        assertThat(serde.serializer().serialize("t", back)).isEqualTo(current);
     }
 
     private static void writeText(DataOutputStream out, String text) throws IOException {

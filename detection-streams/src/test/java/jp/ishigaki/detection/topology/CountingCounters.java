@@ -53,8 +53,8 @@ public final class CountingCounters implements PipelineCounters {
     }
 
     @Override
-    public void replayIgnored() {
-        replays.incrementAndGet();
+    public void replaysIgnored(long hits) {
+        replays.addAndGet(hits);
     }
 
     @Override
@@ -63,7 +63,7 @@ public final class CountingCounters implements PipelineCounters {
     }
 
     @Override
-    public void hitProcessed() {
-        hitsProcessed.incrementAndGet();
+    public void hitsProcessed(long hits) {
+        hitsProcessed.addAndGet(hits);
     }
 }

@@ -19,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
@@ -35,7 +36,8 @@ public final class TopologyHarness implements AutoCloseable {
     public final TestInputTopic<String, Asset> assets;
     public final TestOutputTopic<String, DeadLetter> dlq;
     public final TestOutputTopic<String, ClassifiedEvent> classified;
-    public final TestOutputTopic<String, Detection> detections;
+    /** Read after the fold interval has passed on the wall clock, so that every folded hit has been sent on. */
+    public final FoldedOutput detections;
 
     public TopologyHarness() {
         this(() -> BUILTIN, TopologySettings.defaults());
@@ -71,8 +73,9 @@ public final class TopologyHarness implements AutoCloseable {
                 Topics.EVENTS_DLQ.valueSerde().deserializer());
         classified = driver.createOutputTopic(Topics.EVENTS_CLASSIFIED.name(),
                 Topics.EVENTS_CLASSIFIED.keySerde().deserializer(), Topics.EVENTS_CLASSIFIED.valueSerde().deserializer());
-        detections = driver.createOutputTopic(Topics.DETECTIONS.name(), Topics.DETECTIONS.keySerde().deserializer(),
-                Topics.DETECTIONS.valueSerde().deserializer());
+        detections = new FoldedOutput(driver.createOutputTopic(Topics.DETECTIONS.name(),
+                Topics.DETECTIONS.keySerde().deserializer(), Topics.DETECTIONS.valueSerde().deserializer()),
+                settings.foldInterval());
     }
 
     /** Pipes an event (envelope filled in when absent) keyed by its host name. */
@@ -83,6 +86,33 @@ public final class TopologyHarness implements AutoCloseable {
 
     public void advance(Duration wallClock) {
         driver.advanceWallClockTime(wallClock);
+    }
+
+    /** The detections topic, read once the {@link HitFolder} has sent on what it held. */
+    public final class FoldedOutput {
+
+        private final TestOutputTopic<String, Detection> topic;
+        private final Duration foldInterval;
+
+        FoldedOutput(TestOutputTopic<String, Detection> topic, Duration foldInterval) {
+            this.topic = topic;
+            this.foldInterval = foldInterval;
+        }
+
+        public List<Detection> readValuesToList() {
+            advance(foldInterval);
+            return topic.readValuesToList();
+        }
+
+        public Detection readValue() {
+            advance(foldInterval);
+            return topic.readValue();
+        }
+
+        public boolean isEmpty() {
+            advance(foldInterval);
+            return topic.isEmpty();
+        }
     }
 
     @Override

@@ -1,0 +1,87 @@
+package jp.ishigaki.detection.topology;
+
+import jp.ishigaki.detection.detect.RuleHit;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Flood control before the repartition: a single rule's hits of one dedup key are folded into one hit that carries
+ * its {@link jp.ishigaki.detection.detect.Repeats}, sent on every {@code interval} (wall clock) — a flood crosses the
+ * repartition topic and the dedup store as a few records instead of one per event. Correlation hits pass at once:
+ * a correlation needs each event's time and value.
+ * <p>
+ * The folds live in the {@link FoldStore} {@code hit-folds}, whose changelog holds at each commit the folds not yet
+ * sent: after a crash or a rebalance the task that takes over sends them on. A hit {@code span} or more (event
+ * time) away from its fold's first hit, or beyond {@value #MAX_PENDING} folds, sends that fold at once, so a fold's
+ * events lie within {@code span} of its first. A replay of an event already in the fold is counted here, not again.
+ */
+final class HitFolder implements Processor<String, RuleHit, String, RuleHit> {
+
+    static final String STORE = "hit-folds";
+    static final int MAX_PENDING = 10_000;
+
+    private final Duration interval;
+    private final long spanMs;
+    private final PipelineCounters counters;
+    private ProcessorContext<String, RuleHit> context;
+    private FoldStore folds;
+
+    HitFolder(Duration interval, Duration span, PipelineCounters counters) {
+        this.interval = interval;
+        this.spanMs = span.toMillis();
+        this.counters = counters;
+    }
+
+    @Override
+    public void init(ProcessorContext<String, RuleHit> context) {
+        this.context = context;
+        this.folds = context.getStateStore(STORE);
+        context.schedule(interval, PunctuationType.WALL_CLOCK_TIME, now -> sendAll());
+    }
+
+    @Override
+    public void process(Record<String, RuleHit> record) {
+        RuleHit hit = record.value();
+        if (hit.correlationId() != null) {
+            context.forward(record);
+            return;
+        }
+        String key = hit.dedupKey();
+        RuleHit fold = folds.get(key);
+        if (fold != null && Math.abs(hit.timestamp().toEpochMilli() - fold.timestamp().toEpochMilli()) >= spanMs) {
+            send(key, fold);
+            fold = null;
+        }
+        if (fold == null) {
+            Map<String, RuleHit> pending = folds.folds();
+            if (pending.size() >= MAX_PENDING) {
+                Map.Entry<String, RuleHit> eldest = pending.entrySet().iterator().next();
+                send(eldest.getKey(), eldest.getValue());
+            }
+            folds.put(key, hit);
+        } else if (fold.includes(hit.eventId())) {
+            counters.replaysIgnored(1);
+            counters.hitsProcessed(1);
+        } else {
+            folds.put(key, fold.withRepeat(hit));
+        }
+    }
+
+    private void send(String key, RuleHit fold) {
+        folds.remove(key);
+        context.forward(new Record<>(fold.partitionKey(), fold, fold.timestamp().toEpochMilli()));
+    }
+
+    /** Sends every fold (the wall-clock punctuation). */
+    void sendAll() {
+        for (Map.Entry<String, RuleHit> fold : List.copyOf(folds.folds().entrySet())) {
+            send(fold.getKey(), fold.getValue());
+        }
+    }
+}
