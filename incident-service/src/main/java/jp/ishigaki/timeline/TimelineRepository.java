@@ -36,8 +36,13 @@ public class TimelineRepository {
         return entry;
     }
 
+    /**
+     * The newest committed entry, read with a lock: under MariaDB's REPEATABLE READ a plain read answers from the
+     * transaction's snapshot, taken at its first read, and would miss an entry another transaction appended (holding
+     * the incident's lock) and committed while this one waited for that lock — the next seq would then collide.
+     */
     private TimelineEntry last(String incidentId) {
-        List<TimelineEntry> rows = query("WHERE incident_id = ?1 ORDER BY seq DESC LIMIT 1", incidentId);
+        List<TimelineEntry> rows = query("WHERE incident_id = ?1 ORDER BY seq DESC LIMIT 1 FOR UPDATE", incidentId);
         return rows.isEmpty() ? null : rows.get(0);
     }
 
