@@ -2,20 +2,24 @@ package jp.ishigaki.incident.adapter.messaging;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 import jp.ishigaki.incident.application.DetectionIntake;
 import jp.ishigaki.schemas.detection.Detection;
 import jp.ishigaki.schemas.topic.Topics;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
+import java.time.Duration;
+
 /**
  * Consumes {@code security.detections}. A record that cannot be read or is not a usable detection is kept in
  * {@code rejected_detection} with the reason, counted ({@code ishigaki.detections.rejected}) and logged, and the
- * partition moves on: never lost silently, never blocking. A database failure fails the channel (readiness goes
- * down) so that the record is consumed again after restart: at-least-once, and idempotent by detection id.
+ * partition moves on: never lost silently, never blocking. Each record is one transaction; one the database refused
+ * for a passing reason (deadlock, lock wait timeout) runs again ({@link TransientRetry}). Any other database
+ * failure fails the channel (readiness goes down) so that the record is consumed again after restart:
+ * at-least-once, and idempotent by detection id.
  */
 @ApplicationScoped
 public class DetectionConsumer {
@@ -23,6 +27,7 @@ public class DetectionConsumer {
     private final DetectionIntake intake;
     private final RejectedRecords rejected;
     private final MeterRegistry registry;
+    private final TransientRetry retry = new TransientRetry(Duration.ofMillis(200));
 
     public DetectionConsumer(DetectionIntake intake, RejectedRecords rejected, MeterRegistry registry) {
         this.intake = intake;
@@ -32,8 +37,12 @@ public class DetectionConsumer {
 
     @Incoming("detections")
     @Blocking
-    @Transactional
     public void consume(ConsumerRecord<String, byte[]> record) {
+        retry.run(record.topic() + "-" + record.partition() + "@" + record.offset(),
+                () -> QuarkusTransaction.requiringNew().run(() -> handle(record)));
+    }
+
+    private void handle(ConsumerRecord<String, byte[]> record) {
         Detection detection;
         try {
             detection = Topics.DETECTIONS.valueSerde().deserializer().deserialize(record.topic(), record.value());

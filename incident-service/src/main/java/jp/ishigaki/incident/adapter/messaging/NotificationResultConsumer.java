@@ -2,14 +2,16 @@ package jp.ishigaki.incident.adapter.messaging;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 import jp.ishigaki.incident.application.NotificationResults;
 import jp.ishigaki.schemas.notification.NotificationResult;
 import jp.ishigaki.schemas.topic.Topics;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+import java.time.Duration;
 
 /**
  * Consumes {@code notification.results} into the incident timeline, idempotent by result id; unreadable records are
@@ -21,6 +23,7 @@ public class NotificationResultConsumer {
     private final NotificationResults results;
     private final RejectedRecords rejected;
     private final MeterRegistry registry;
+    private final TransientRetry retry = new TransientRetry(Duration.ofMillis(200));
 
     public NotificationResultConsumer(NotificationResults results, RejectedRecords rejected, MeterRegistry registry) {
         this.results = results;
@@ -30,8 +33,12 @@ public class NotificationResultConsumer {
 
     @Incoming("notification-results")
     @Blocking
-    @Transactional
     public void consume(ConsumerRecord<String, byte[]> record) {
+        retry.run(record.topic() + "-" + record.partition() + "@" + record.offset(),
+                () -> QuarkusTransaction.requiringNew().run(() -> handle(record)));
+    }
+
+    private void handle(ConsumerRecord<String, byte[]> record) {
         NotificationResult result;
         try {
             result = Topics.NOTIFICATION_RESULTS.valueSerde().deserializer().deserialize(record.topic(), record.value());
