@@ -6,6 +6,7 @@ import jp.ishigaki.detection.detect.CorrelationEntry;
 import jp.ishigaki.detection.detect.DedupState;
 import jp.ishigaki.detection.detect.Detections;
 import jp.ishigaki.detection.detect.HitFactory;
+import jp.ishigaki.detection.detect.RecentEvents;
 import jp.ishigaki.detection.detect.RuleHit;
 import jp.ishigaki.detection.sigma.CorrelationRule;
 import jp.ishigaki.detection.sigma.Rule;
@@ -259,8 +260,8 @@ final class DetectProcessor implements Processor<String, RuleHit, String, Detect
 
     /** Counts the hit's events into their open window, except those the window already counted (replays). */
     private void fold(DedupState state, RuleHit hit, long ts) {
-        long replayed = hit.repeats() == null ? (state.recent().contains(hit.eventId()) ? 1 : 0)
-                : state.recent().countOf(hit.recent());
+        RecentEvents events = hit.recent();
+        long replayed = state.recent().countOf(events);
         if (replayed > 0) {
             counters.replaysIgnored(replayed);
         }
@@ -268,7 +269,7 @@ final class DetectProcessor implements Processor<String, RuleHit, String, Detect
             return;
         }
         DedupState updated = state.folded(Detections.absorb(state.detection(), hit, hit.events() - replayed),
-                hit.repeats() == null ? state.recent().with(hit.eventId()) : state.recent().withAll(hit.recent()));
+                state.recent().withAll(events));
         long at = Math.max(ts, hit.lastSeen().toEpochMilli());
         if (at - state.emittedAtMs() >= updateMs) {
             publish(updated.detection(), at);

@@ -45,6 +45,26 @@ final class FoldStore implements StateStore {
 
     /** The folds held, oldest first (read only: change them with {@link #put} and {@link #remove}). */
     Map<String, RuleHit> folds() {
+        return Collections.unmodifiableMap(loaded());
+    }
+
+    RuleHit get(String key) {
+        return loaded().get(key);
+    }
+
+    void put(String key, RuleHit fold) {
+        loaded().put(key, fold);
+        dirty.add(key);
+    }
+
+    void remove(String key) {
+        if (loaded().remove(key) != null) {
+            dirty.add(key);
+        }
+    }
+
+    /** The folds, read back from the store beneath on first use. */
+    private Map<String, RuleHit> loaded() {
         if (!loaded) {
             // after the restoration, which fills the store beneath once init() has registered it
             try (KeyValueIterator<String, RuleHit> restored = logged.all()) {
@@ -55,24 +75,7 @@ final class FoldStore implements StateStore {
             }
             loaded = true;
         }
-        return Collections.unmodifiableMap(folds);
-    }
-
-    RuleHit get(String key) {
-        return folds().get(key);
-    }
-
-    void put(String key, RuleHit fold) {
-        folds();
-        folds.put(key, fold);
-        dirty.add(key);
-    }
-
-    void remove(String key) {
-        folds();
-        if (folds.remove(key) != null) {
-            dirty.add(key);
-        }
+        return folds;
     }
 
     @Override
