@@ -74,10 +74,14 @@ public final class PassThrough {
                              new ByteArraySerializer(), new ByteArraySerializer())) {
                     consumer.subscribe(List.of(Topics.EVENTS_RAW.name()));
                     long idleSince = System.nanoTime();
+                    long mine = 0;
+                    long myFirst = 0;
                     while (copied.get() < events && System.nanoTime() - idleSince < Duration.ofMinutes(1).toNanos()) {
                         ConsumerRecords<byte[], byte[]> records = consumer.poll(Duration.ofMillis(200));
                         if (!records.isEmpty()) {
                             firstNanos.compareAndSet(0, System.nanoTime());
+                            myFirst = myFirst == 0 ? System.nanoTime() : myFirst;
+                            mine += records.count();
                             idleSince = System.nanoTime();
                         }
                         for (ConsumerRecord<byte[], byte[]> r : records) {
@@ -86,6 +90,11 @@ public final class PassThrough {
                         producer.flush();
                         consumer.commitSync();
                         copied.addAndGet(records.count());
+                    }
+                    if (Boolean.getBoolean("bench.trace")) {
+                        System.err.printf("    %s: %,d records, first %.2f s after the copy's first, done at %.2f s%n",
+                                Thread.currentThread().getName(), mine, (myFirst - firstNanos.get()) / 1e9,
+                                (System.nanoTime() - firstNanos.get()) / 1e9);
                     }
                 }
                 workerCpu.addAndGet(cpu.getCurrentThreadCpuTime());

@@ -83,8 +83,10 @@ class HitFolderTest {
         }
         folder.process(record(hit("r|user.name=sato", "s-1", T0, null)));
         assertThat(sent()).isEmpty();
+        assertThat(context.committed()).isFalse();
 
         context.scheduledPunctuators().get(0).getPunctuator().punctuate(0);
+        assertThat(context.committed()).as("the folds are committed at once, not at the next commit interval").isTrue();
 
         List<RuleHit> sent = sent();
         assertThat(sent).extracting(RuleHit::dedupKey).containsExactly("r|user.name=tanaka", "r|user.name=sato");
@@ -98,6 +100,10 @@ class HitFolderTest {
         assertThat(sent.get(1).events()).isEqualTo(1);
         assertThat(sent.get(1).repeats()).isNull();
         assertThat(store().folds()).isEmpty();
+
+        context.resetCommit();
+        context.scheduledPunctuators().get(0).getPunctuator().punctuate(1_000);
+        assertThat(context.committed()).as("nothing sent, nothing to commit").isFalse();
     }
 
     @Test

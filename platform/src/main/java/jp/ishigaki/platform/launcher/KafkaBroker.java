@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -37,6 +38,11 @@ public final class KafkaBroker {
      * waits until it accepts connections.
      */
     public static ChildProcess start(Path dir, Path log, String classPath) {
+        return start(dir, log, classPath, Map.of());
+    }
+
+    /** As {@link #start(Path, Path, String)}, with broker settings that replace or add to the platform's own. */
+    public static ChildProcess start(Path dir, Path log, String classPath, Map<String, String> settings) {
         for (int port : new int[] {PORT, CONTROLLER_PORT}) {
             if (Ports.answers(HOST, port, 300)) {
                 throw new IllegalStateException("port " + port + " is in use by another program; stop it, or set "
@@ -45,7 +51,7 @@ public final class KafkaBroker {
         }
         Path log4jConfig = writeLogConfig(dir);
         Path data = dir.resolve("data");
-        Path properties = writeProperties(dir, data);
+        Path properties = writeProperties(dir, data, settings);
         if (!Files.exists(data.resolve("meta.properties"))) {
             format(dir, log, classPath, log4jConfig, properties);
         }
@@ -102,30 +108,32 @@ public final class KafkaBroker {
         }
     }
 
-    private static Path writeProperties(Path dir, Path data) {
-        String config = String.join("\n",
-                "# Written by ./ishigaki run on every start; edit the launcher, not this file.",
-                "process.roles=broker,controller",
-                "node.id=1",
-                "controller.quorum.bootstrap.servers=" + HOST + ":" + CONTROLLER_PORT,
-                "listeners=PLAINTEXT://" + HOST + ":" + PORT + ",CONTROLLER://" + HOST + ":" + CONTROLLER_PORT,
-                "advertised.listeners=PLAINTEXT://" + HOST + ":" + PORT,
-                "controller.listener.names=CONTROLLER",
-                "inter.broker.listener.name=PLAINTEXT",
-                "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
-                "log.dirs=" + data.toAbsolutePath(),
-                "num.partitions=3",
-                "offsets.topic.replication.factor=1",
-                "transaction.state.log.replication.factor=1",
-                "transaction.state.log.min.isr=1",
-                "share.coordinator.state.topic.replication.factor=1",
-                "share.coordinator.state.topic.min.isr=1",
-                "group.initial.rebalance.delay.ms=0",
-                "auto.create.topics.enable=false",
-                "");
+    private static Path writeProperties(Path dir, Path data, Map<String, String> settings) {
+        Map<String, String> config = new LinkedHashMap<>();
+        config.put("process.roles", "broker,controller");
+        config.put("node.id", "1");
+        config.put("controller.quorum.bootstrap.servers", HOST + ":" + CONTROLLER_PORT);
+        config.put("listeners", "PLAINTEXT://" + HOST + ":" + PORT + ",CONTROLLER://" + HOST + ":" + CONTROLLER_PORT);
+        config.put("advertised.listeners", "PLAINTEXT://" + HOST + ":" + PORT);
+        config.put("controller.listener.names", "CONTROLLER");
+        config.put("inter.broker.listener.name", "PLAINTEXT");
+        config.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+        config.put("log.dirs", data.toAbsolutePath().toString());
+        config.put("num.partitions", "3");
+        config.put("offsets.topic.replication.factor", "1");
+        config.put("transaction.state.log.replication.factor", "1");
+        config.put("transaction.state.log.min.isr", "1");
+        config.put("share.coordinator.state.topic.replication.factor", "1");
+        config.put("share.coordinator.state.topic.min.isr", "1");
+        // One instance of each service: no need to wait for more group members before the first assignment.
+        config.put("group.initial.rebalance.delay.ms", "0");
+        config.put("auto.create.topics.enable", "false");
+        config.putAll(settings);
+        StringBuilder text = new StringBuilder("# Written by ./ishigaki run on every start; edit the launcher, not this file.\n");
+        config.forEach((name, value) -> text.append(name).append('=').append(value).append('\n'));
         try {
             Path file = dir.resolve("server.properties");
-            Files.writeString(file, config);
+            Files.writeString(file, text);
             return file;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write Kafka's configuration", e);

@@ -1,0 +1,44 @@
+package jp.ishigaki.detection.bench;
+
+import jp.ishigaki.detection.topology.CountingCounters;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+
+/**
+ * {@code -Dbench.trace=true}: a topology run's progress every 250 ms — events received, rule hits emitted and
+ * through detect, and each stream thread's CPU seconds — to see stalls, idle threads and the detect side's lag.
+ */
+final class RunTrace {
+
+    private static final long TICK_NANOS = 250_000_000L;
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
+    private final String applicationId;
+    private final CountingCounters counters;
+    private final long started;
+    private long tick = -1;
+
+    RunTrace(String applicationId, CountingCounters counters, long started) {
+        this.applicationId = applicationId;
+        this.counters = counters;
+        this.started = started;
+    }
+
+    void maybePrint() {
+        long now = (System.nanoTime() - started) / TICK_NANOS;
+        if (now == tick) {
+            return;
+        }
+        tick = now;
+        StringBuilder threads = new StringBuilder();
+        Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().startsWith(applicationId) && t.getName().matches(".*StreamThread-\\d+"))
+                .sorted(java.util.Comparator.comparing(Thread::getName))
+                .forEach(t -> threads.append(String.format(" %s %.2f s", t.getName().substring(t.getName().lastIndexOf('-') + 1),
+                        THREADS.getThreadCpuTime(t.getId()) / 1e9)));
+        System.out.printf("    %5.2f s: %,9d received, %,8d hits emitted, %,8d through detect; stream thread CPU:%s%n",
+                tick * TICK_NANOS / 1e9, counters.received.get(), counters.hitsEmitted.get(),
+                counters.hitsProcessed.get(), threads);
+    }
+}
