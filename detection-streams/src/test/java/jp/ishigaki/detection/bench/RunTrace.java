@@ -4,6 +4,7 @@ import jp.ishigaki.detection.topology.CountingCounters;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.util.Comparator;
 
 /**
  * {@code -Dbench.trace=true}: a topology run's progress every 250 ms — events received, rule hits emitted and
@@ -34,7 +35,7 @@ final class RunTrace {
         StringBuilder threads = new StringBuilder();
         Thread.getAllStackTraces().keySet().stream()
                 .filter(t -> t.getName().startsWith(applicationId) && t.getName().matches(".*StreamThread-\\d+"))
-                .sorted(java.util.Comparator.comparing(Thread::getName))
+                .sorted(Comparator.comparing(Thread::getName))
                 .forEach(t -> threads.append(String.format(" %s %.2f s", t.getName().substring(t.getName().lastIndexOf('-') + 1),
                         THREADS.getThreadCpuTime(t.getId()) / 1e9)));
         System.out.printf("    %5.2f s: %,9d received, %,8d hits emitted, %,8d through detect; stream thread CPU:%s%n",
