@@ -53,9 +53,9 @@ interface Broker extends AutoCloseable {
         Path dir = Files.createTempDirectory("bench-kafka");
         ChildProcess process = KafkaBroker.start(dir, dir.resolve("kafka.log"), brokerClassPath(), Map.of(
                 // Kafka's default, not the launcher's 0: a new group waits for all its members before its first
-                // assignment, so that both paths run with all their threads from the first record on, instead of one
-                // thread taking every partition until the others' joins rebalance the group (measured: the copy's
-                // second worker started 3 s late in 5 rounds of 6, the topology's second stream thread 1 s late).
+                // assignment, so that the copy's workers start together instead of one taking every partition until
+                // the other's join rebalances the group (measured: 3 s late in 5 rounds of 6). The in-JVM broker, an
+                // experiment, keeps 0.
                 "group.initial.rebalance.delay.ms", System.getProperty("bench.rebalanceDelayMs", "3000")));
         return new Broker() {
             public String bootstrapServers() {
