@@ -2,7 +2,6 @@ package jp.ishigaki.incident.adapter.messaging;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jp.ishigaki.incident.application.DetectionIntake;
@@ -38,8 +37,7 @@ public class DetectionConsumer {
     @Incoming("detections")
     @Blocking
     public void consume(ConsumerRecord<String, byte[]> record) {
-        retry.run(record.topic() + "-" + record.partition() + "@" + record.offset(),
-                () -> QuarkusTransaction.requiringNew().run(() -> handle(record)));
+        retry.inTransaction(record, () -> handle(record));
     }
 
     private void handle(ConsumerRecord<String, byte[]> record) {

@@ -1,8 +1,10 @@
 package jp.ishigaki.incident.adapter.messaging;
 
 import io.quarkus.logging.Log;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.persistence.LockTimeoutException;
 import jakarta.persistence.PessimisticLockException;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 import java.sql.SQLException;
 import java.time.Duration;
@@ -23,6 +25,12 @@ final class TransientRetry {
 
     TransientRetry(Duration pause) {
         this.pause = pause;
+    }
+
+    /** Handles one consumed record in a transaction of its own, run again while the refusal is a passing one. */
+    void inTransaction(ConsumerRecord<?, ?> record, Runnable handle) {
+        run(record.topic() + "-" + record.partition() + "@" + record.offset(),
+                () -> QuarkusTransaction.requiringNew().run(handle));
     }
 
     /** Runs {@code work}, which must be a whole transaction of its own, until it succeeds or fails for good. */
