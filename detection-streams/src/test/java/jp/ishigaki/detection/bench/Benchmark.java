@@ -9,9 +9,6 @@ import jp.ishigaki.detection.sigma.RuleLoader;
 import jp.ishigaki.detection.sigma.RuleSet;
 import jp.ishigaki.detection.sigma.SigmaRule;
 import jp.ishigaki.detection.simulate.EventGenerator;
-import jp.ishigaki.detection.topology.CountingCounters;
-import jp.ishigaki.detection.topology.DetectionTopology;
-import jp.ishigaki.detection.topology.TopologySettings;
 import jp.ishigaki.schemas.event.RawEvents;
 import jp.ishigaki.schemas.topic.Topic;
 import jp.ishigaki.schemas.topic.Topics;
@@ -24,33 +21,27 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.StreamsBuilder;
-import org.apache.kafka.streams.StreamsConfig;
 
-import java.nio.file.Files;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Not a test: {@code ./mvnw -Pbench -pl detection-streams verify -DskipTests}. It starts a KRaft broker in its own
- * JVM ({@link Broker}), loads N realistic mixed events (default 1,000,000; {@code -Dbench.events}) into
- * security.events.raw, and measures (1) a plain consume→produce copy of those records with Kafka's clients (the
- * pass-through baseline), (2) the full detection topology with the built-in rules, exactly-once v2, and (3)
- * in-process rule evaluation for 60 and 1,000 rules. The topology runs in this JVM with the service's own Kafka
- * Streams settings ({@link ServiceSettings}); the copy runs in a JVM of its own ({@link PassThrough}) with as many
- * threads and the same producer settings. Four unmeasured rounds of both runs ({@code bench.warmups}) let the JIT
- * compiler finish its work (after two, C2 still compiled hot methods of Streams and the topology for half a second
- * each, 1.3–2.5 µs of CPU per event); then {@code bench.rounds} rounds (default 5) of both are measured and the
- * medians reported, since one run of either
- * varies a lot on a small shared machine. For the topology it also prints where the CPU went (stream threads,
- * producer I/O, JIT compiler, GC, broker) and how long the last rule hits took after the last event was classified.
+ * JVM ({@link Broker}) and measures, round after round, (1) a plain consume→produce copy with Kafka's clients (the
+ * pass-through baseline) and (2) the full detection topology with the built-in rules, exactly-once v2, over the same
+ * batch of N realistic mixed events (default 1,000,000; {@code -Dbench.events}) that each round loads into
+ * security.events.raw; before that, (3) in-process rule evaluation for 60 and 1,000 rules. The topology runs in
+ * this JVM with the service's own Kafka Streams settings ({@link ServiceSettings}), started once and paused while a
+ * round's batch is loaded and copied ({@link RunningTopology}), as a service that is already running; the copy
+ * runs in a JVM of its own ({@link PassThrough}) with as many threads and the same producer settings. Four unmeasured
+ * rounds ({@code bench.warmups}) let the JIT compiler finish its work (after two, C2 still compiled hot methods of
+ * Streams and the topology for half a second each); then {@code bench.rounds} rounds (default 5) are measured and
+ * the medians reported, since one run of either varies a lot on a small shared machine. For the topology it also
+ * prints where the CPU went (stream threads, producer I/O, JIT compiler, GC, broker) and how long the last rule hits
+ * took after the last event was classified.
  */
 public final class Benchmark {
 
@@ -95,34 +86,33 @@ public final class Benchmark {
             String bootstrap = kafka.bootstrapServers();
             createTopics(bootstrap, partitions);
             Inventory.load(bootstrap);
-            load(bootstrap, events);
-            // Both runs wait for what the topic really holds (a send that failed under load would otherwise stall them).
-            long loaded = inTopic(bootstrap);
-            if (loaded != events) {
-                System.out.printf("WARNING: %,d of %,d events reached the topic%n", loaded, events);
-            }
             int rounds = Integer.getInteger("bench.rounds", 5);
             int warmups = Integer.getInteger("bench.warmups", 4);
+            // One millisecond of event time per event, every round's batch after the one before, the last ending now.
+            Instant base = Instant.now().minusMillis((long) (warmups + rounds) * events).minusSeconds(60);
             List<double[]> results = new ArrayList<>();
-            try (CopyProcess copier = CopyProcess.start(bootstrap)) {
+            long loaded = 0;
+            try (CopyProcess copier = CopyProcess.start(bootstrap);
+                    RunningTopology topology = RunningTopology.start(bootstrap, SETTINGS)) {
                 System.out.println("pass-through copy: own JVM (pid " + copier.pid() + ")");
-                for (int round = 1; round <= warmups; round++) {
-                    System.out.printf("warm-up round %d of %d (JIT), not measured:%n", round, warmups);
-                    passThrough(copier, (int) loaded, kafka);
-                    detection(bootstrap, (int) loaded, kafka);
-                }
-                for (int round = 1; round <= rounds; round++) {
-                    System.out.printf("round %d of %d:%n", round, rounds);
-                    double[] copy = passThrough(copier, (int) loaded, kafka);
+                for (int round = 0; round < warmups + rounds; round++) {
+                    boolean warmup = round < warmups;
+                    System.out.printf(warmup ? "warm-up round %d of %d (JIT), not measured:%n" : "round %d of %d:%n",
+                            warmup ? round + 1 : round - warmups + 1, warmup ? warmups : rounds);
+                    long batch = load(bootstrap, events, 2026 + round, base.plusMillis((long) round * events), loaded);
+                    loaded += batch;
+                    double[] copy = passThrough(copier, batch, kafka);
                     long cpu = cpuNanos() + kafka.cpuNanos();
-                    Run detection = detection(bootstrap, (int) loaded, kafka);
-                    double detectionCpu = (cpuNanos() + kafka.cpuNanos() - cpu) / 1e3 / loaded;
-                    results.add(new double[] {copy[0], copy[1], detection.eventsPerSecond(), detectionCpu, copy[2],
-                            detection.threadMicrosPerEvent()});
+                    RunningTopology.Run detection = topology.process(batch, kafka);
+                    double detectionCpu = (cpuNanos() + kafka.cpuNanos() - cpu) / 1e3 / batch;
+                    if (!warmup) {
+                        results.add(new double[] {copy[0], copy[1], detection.eventsPerSecond(), detectionCpu, copy[2],
+                                detection.threadMicrosPerEvent()});
+                    }
                 }
             }
-            System.out.printf("%n== Results (%,d events, median of %d rounds; CPU = the run's JVM's and the broker's) ==%n",
-                    loaded, rounds);
+            System.out.printf("%n== Results (%,d events a round, median of %d rounds; CPU = the run's JVM's and the broker's) ==%n",
+                    events, rounds);
             double copy = median(results, 0);
             double copyCpu = median(results, 1);
             double detection = median(results, 2);
@@ -153,7 +143,7 @@ public final class Benchmark {
     }
 
     /** CPU time of this whole JVM (clients and streams): with the broker's, unlike events/s, it holds still on a busy machine. */
-    private static long cpuNanos() {
+    static long cpuNanos() {
         return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
                 .getOperatingSystemMXBean()).getProcessCpuTime();
     }
@@ -172,7 +162,7 @@ public final class Benchmark {
     }
 
     /** Bytes on disk per event of the topics a topology run wrote (the classified topic holds every run's). */
-    private static void topicSizes(String bootstrap, String applicationId, long events) throws Exception {
+    static void topicSizes(String bootstrap, String applicationId, long events) throws Exception {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
             var dirs = admin.describeLogDirs(List.of(1)).allDescriptions().get().get(1);
             Map<String, Long> bytes = new java.util.TreeMap<>();
@@ -197,9 +187,13 @@ public final class Benchmark {
         }
     }
 
-    private static void load(String bootstrap, int events) {
-        EventGenerator generator = new EventGenerator(2026, EventGenerator.Mix.REALISTIC, 0.002);
-        Instant base = Instant.now().minusSeconds(events / 1000 + 60);
+    /**
+     * Loads one round's batch of {@code events} generated events (their own seed, one millisecond of event time
+     * each from {@code base}) and returns how many reached the topic beyond the {@code before} already there (a send
+     * that failed under load would otherwise stall both runs).
+     */
+    private static long load(String bootstrap, int events, long seed, Instant base, long before) {
+        EventGenerator generator = new EventGenerator(seed, EventGenerator.Mix.REALISTIC, 0.002);
         long started = System.nanoTime();
         long bytes = 0;
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(PassThrough.producerConfig(bootstrap, SETTINGS),
@@ -221,111 +215,20 @@ public final class Benchmark {
         double seconds = (System.nanoTime() - started) / 1e9;
         System.out.printf("loaded %,d events (avg %d bytes) in %.1f s (%,.0f events/s)%n", events, bytes / events,
                 seconds, events / seconds);
-    }
-
-    /** One measured run: events/s, and the CPU its processing threads (copy workers, stream threads) spent per event. */
-    private record Run(double eventsPerSecond, double threadMicrosPerEvent) {
+        long loaded = inTopic(bootstrap) - before;
+        if (loaded != events) {
+            System.out.printf("WARNING: %,d of %,d events reached the topic%n", loaded, events);
+        }
+        return loaded;
     }
 
     /** One copy: events/s, CPU µs per event (the copy JVM's and the broker's), the copy workers' CPU µs per event. */
-    private static double[] passThrough(CopyProcess copier, int events, Broker kafka) throws java.io.IOException {
+    private static double[] passThrough(CopyProcess copier, long events, Broker kafka) throws java.io.IOException {
         long cpu = copier.cpuNanos() + kafka.cpuNanos();
         double[] copied = copier.copy(events);
         double cpuPerEvent = (copier.cpuNanos() + kafka.cpuNanos() - cpu) / 1e3 / copied[0];
         System.out.printf("pass-through: %,.0f records copied in %.1f s%n", copied[0], copied[1]);
         return new double[] {copied[0] / copied[1], cpuPerEvent, copied[2] / 1e3 / copied[0]};
-    }
-
-    private static Run detection(String bootstrap, int events, Broker kafka) throws Exception {
-        RuleSet rules = Boolean.getBoolean("bench.noRules") ? RuleSet.of(List.of(), List.of())
-                : RuleLoader.load(RuleFiles.builtin()).ruleSet();
-        CountingCounters counters = new CountingCounters();
-        StreamsBuilder builder = new StreamsBuilder();
-        boolean persistent = Boolean.parseBoolean(System.getProperty("bench.persistent", "true"));
-        DetectionTopology.build(builder, () -> rules, TopologySettings.defaults().withPersistentStores(persistent), counters);
-        System.out.printf("detection topology with %s windowed stores%n", persistent ? "RocksDB" : "in-memory");
-        Properties props = new Properties();
-        props.putAll(SETTINGS.streams());
-        String applicationId = "bench-detection-" + UUID.randomUUID();
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        java.nio.file.Path stateDir = Files.createTempDirectory("bench-state");
-        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-        props.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
-        // closed in reverse order: the streams first, then their state directory
-        try (TempTree ignored = new TempTree(stateDir);
-                KafkaStreams streams = new KafkaStreams(builder.build(), props)) {
-            // The clock starts at the first record received and includes the application's start-up: its first
-            // join, and each thread's task initialisation, let one stream thread start 1 to 2.5 s after the other
-            // (-Dbench.trace shows it), which also leaves them unevenly loaded for the rest of the run.
-            streams.start();
-            awaitFirstRecord(counters);
-            Map<String, Long> streamsCpu = ThreadCpu.streamsThreads(applicationId);
-            Map<String, Long> runtimeCpu = ThreadCpu.runtimeThreads();
-            long jvmCpu = cpuNanos();
-            long brokerCpu = kafka.cpuNanos();
-            long started = System.nanoTime();
-            long before = counters.received.get();
-            long allReceivedNanos = 0;
-            RunTrace trace = Boolean.getBoolean("bench.trace") ? new RunTrace(applicationId, counters, started) : null;
-            long deadline = started + Duration.ofMinutes(30).toNanos();
-            // Done when every event was classified and every rule hit went through dedup and correlation.
-            while ((counters.received.get() < events || counters.hitsProcessed.get() < counters.hitsEmitted.get())
-                    && System.nanoTime() < deadline) {
-                if (allReceivedNanos == 0 && counters.received.get() >= events) {
-                    allReceivedNanos = System.nanoTime();
-                }
-                if (trace != null) {
-                    trace.maybePrint();
-                }
-                Thread.sleep(5);
-            }
-            long doneNanos = System.nanoTime();
-            double seconds = (doneNanos - started) / 1e9;
-            System.out.printf("detection: %,d received, %,d classified, %,d discarded, %,d dead-lettered, %,d rule hits"
-                            + " through dedup/correlation, %,d detections published in %.1f s%n", counters.received.get(),
-                    counters.classified.get(), counters.discarded.get(), counters.deadLettered.get(),
-                    counters.hitsProcessed.get(), counters.published.get(), seconds);
-            long measured = counters.received.get() - before;
-            Map<String, Long> cpu = new java.util.LinkedHashMap<>();
-            ThreadCpu.streamsThreads(applicationId).forEach((kind, nanos) ->
-                    cpu.put(kind, nanos - streamsCpu.getOrDefault(kind, 0L)));
-            ThreadCpu.runtimeThreads().forEach((kind, nanos) -> cpu.put(kind, nanos - runtimeCpu.get(kind)));
-            long jvm = cpuNanos() - jvmCpu;
-            cpu.put("rest of this JVM", jvm - cpu.values().stream().mapToLong(Long::longValue).sum());
-            cpu.put("broker", kafka.cpuNanos() - brokerCpu);
-            StringBuilder line = new StringBuilder();
-            cpu.forEach((kind, nanos) -> line.append(String.format(", %s %.2f", kind, nanos / 1e3 / measured)));
-            System.out.printf("  CPU µs/event: %s%n  all events classified after %.1f s, all rule hits through detect %.1f s"
-                    + " later%n", line.substring(2), (allReceivedNanos - started) / 1e9,
-                    (doneNanos - allReceivedNanos) / 1e9);
-            if (Boolean.getBoolean("bench.topicSizes")) {
-                topicSizes(bootstrap, applicationId, counters.received.get());
-            }
-            return new Run(measured / seconds, cpu.getOrDefault("stream threads", 0L) / 1e3 / measured);
-        }
-    }
-
-    private static void awaitFirstRecord(CountingCounters counters) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-        while (counters.received.get() == 0) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("the topology received nothing within 2 minutes");
-            }
-            Thread.sleep(1);
-        }
-    }
-
-    /** A temporary directory deleted with all it holds on close (each run's RocksDB stores take up to 100 MB). */
-    private record TempTree(java.nio.file.Path root) implements AutoCloseable {
-        @Override
-        public void close() throws java.io.IOException {
-            try (var paths = Files.walk(root)) {
-                for (java.nio.file.Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                    Files.deleteIfExists(path);
-                }
-            }
-        }
     }
 
     /** Rule evaluation alone (enrichment + matching on normalised events), 60 and 1,000 rules. */

@@ -36,7 +36,7 @@ final class CopyProcess implements AutoCloseable {
     }
 
     /** One copy of {@code events} records: records, seconds, the copy workers' CPU nanoseconds. */
-    double[] copy(int events) throws IOException {
+    double[] copy(long events) throws IOException {
         commands.write("copy " + events + "\n");
         commands.flush();
         for (String line; (line = answers.readLine()) != null; ) {

@@ -20,7 +20,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -29,7 +28,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * commit per poll. It runs in its own JVM, started once by {@link Benchmark} and asked for one copy per line on
  * stdin ({@code copy <events>}), so that neither path's JIT profile of Kafka's client code (a transactional producer
  * in one, a plain one in the other) deoptimises the other's, as two services would not share a JVM either. Each copy
- * answers one line on stdout: {@code copied <records> <seconds> <worker CPU nanoseconds>}.
+ * answers one line on stdout: {@code copied <records> <seconds> <worker CPU nanoseconds>}. Every copy uses one
+ * consumer group, so each copies the batch loaded since the one before.
  */
 public final class PassThrough {
 
@@ -47,7 +47,7 @@ public final class PassThrough {
         BufferedReader commands = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         for (String command; (command = commands.readLine()) != null; ) {
             if (command.startsWith("copy ")) {
-                long[] result = copy(bootstrap, settings, Integer.parseInt(command.substring(5).strip()), threads);
+                long[] result = copy(bootstrap, settings, Long.parseLong(command.substring(5).strip()), threads);
                 System.out.printf("%s%d %.6f %d%n", ANSWER, result[0], result[1] / 1e9, result[2]);
                 System.out.flush();
             }
@@ -55,12 +55,13 @@ public final class PassThrough {
     }
 
     /** Records copied, nanoseconds from the first record polled to the last committed, and the workers' CPU. */
-    private static long[] copy(String bootstrap, ServiceSettings settings, int events, int threads) throws InterruptedException {
+    private static long[] copy(String bootstrap, ServiceSettings settings, long events, int threads) throws InterruptedException {
         ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
         AtomicLong copied = new AtomicLong();
         AtomicLong workerCpu = new AtomicLong();
         AtomicLong firstNanos = new AtomicLong();
-        String group = "bench-copy-" + UUID.randomUUID();
+        // One group for every round: each copy starts where the one before committed, at the round's new batch.
+        String group = "bench-copy";
         Map<String, Object> consumerConfig = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 ConsumerConfig.GROUP_ID_CONFIG, group, ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
                 ConsumerConfig.MAX_POLL_RECORDS_CONFIG, settings.consumer(ConsumerConfig.MAX_POLL_RECORDS_CONFIG),

@@ -7,8 +7,8 @@ import java.lang.management.ThreadMXBean;
 import java.util.Comparator;
 
 /**
- * {@code -Dbench.trace=true}: a topology run's progress every 250 ms — events received, rule hits emitted and
- * through detect, and each stream thread's CPU seconds — to see stalls, idle threads and the detect side's lag.
+ * {@code -Dbench.trace=true}: a round's progress every 250 ms — the round's events received, rule hits emitted
+ * and through detect (since the topology's start), and each stream thread's CPU seconds — to see stalls, idle threads and the detect side's lag.
  */
 final class RunTrace {
 
@@ -18,12 +18,14 @@ final class RunTrace {
     private final String applicationId;
     private final CountingCounters counters;
     private final long started;
+    private final long receivedBefore;
     private long tick = -1;
 
-    RunTrace(String applicationId, CountingCounters counters, long started) {
+    RunTrace(String applicationId, CountingCounters counters, long started, long receivedBefore) {
         this.applicationId = applicationId;
         this.counters = counters;
         this.started = started;
+        this.receivedBefore = receivedBefore;
     }
 
     void maybePrint() {
@@ -39,7 +41,7 @@ final class RunTrace {
                 .forEach(t -> threads.append(String.format(" %s %.2f s", t.getName().substring(t.getName().lastIndexOf('-') + 1),
                         THREADS.getThreadCpuTime(t.getId()) / 1e9)));
         System.out.printf("    %5.2f s: %,9d received, %,8d hits emitted, %,8d through detect; stream thread CPU:%s%n",
-                tick * TICK_NANOS / 1e9, counters.received.get(), counters.hitsEmitted.get(),
+                tick * TICK_NANOS / 1e9, counters.received.get() - receivedBefore, counters.hitsEmitted.get(),
                 counters.hitsProcessed.get(), threads);
     }
 }
