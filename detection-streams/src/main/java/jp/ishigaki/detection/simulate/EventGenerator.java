@@ -31,6 +31,13 @@ public final class EventGenerator {
     private static final String[] LG_HOSTS = {"lg-pc-0101", "lg-pc-0102", "lg-pc-0215", "lg-pc-0412", "lg-pc-0413"};
     private static final String[] MN_HOSTS = {"mn-term-041", "mn-term-042", "mn-term-043"};
     private static final String[] NET_HOSTS = {"in-pc-0301", "in-pc-0302", "in-pc-0310"};
+    /**
+     * Background traffic comes from the whole city hall (the LGWAN terminals' range in the sample inventory,
+     * 10.20.32.0/20, holds 4,096 addresses; My Number terminals are fewer): threats concentrate on the few hosts above,
+     * which the sample inventory names, while everyday logons and transfers come from any of these.
+     */
+    static final int CITY_LG_PCS = 1_200;
+    static final int CITY_MN_TERMINALS = 60;
 
     private final Random random;
     private final Mix mix;
@@ -128,6 +135,12 @@ public final class EventGenerator {
         return this::t5;
     }
 
+    /** One of {@code count} hosts named {@code prefix} and a number from 1, zero-padded to {@code digits}. */
+    private String cityHost(String prefix, int count, int digits) {
+        String number = Integer.toString(1 + random.nextInt(count));
+        return prefix + "0".repeat(Math.max(0, digits - number.length())) + number;
+    }
+
     private String any(String... values) {
         return values[random.nextInt(values.length)];
     }
@@ -153,7 +166,7 @@ public final class EventGenerator {
 
     private Map<String, Object> noise() {
         return switch (random.nextInt(6)) {
-            case 0 -> win("noise", "4624", any(LG_HOSTS), any(USERS), "winlog.event_data.LogonType", "2");
+            case 0 -> win("noise", "4624", cityHost("lg-pc-", CITY_LG_PCS, 4), any(USERS), "winlog.event_data.LogonType", "2");
             case 1 -> e("noise", "observer.type", "security-cloud", "event.dataset", "seccloud.proxy", "event.action", "allow",
                     "seccloud.proxy.category", any("news", "government", "business", "search"), "source.ip",
                     "10.30.2." + random.nextInt(250), "url.domain", any("www.pref.kagawa.lg.jp", "www.e-gov.go.jp", "www.nhk.or.jp"),
@@ -165,9 +178,9 @@ public final class EventGenerator {
                     "TH-SR-03", "facility.metric", "temperature", "facility.value", 22 + random.nextInt(4), "event.kind", "metric");
             case 4 -> e("noise", "observer.type", "lgwan-gateway", "event.dataset", "lgwan.sanitization", "lgwan.result", "成功",
                     "lgwan.direction", "internet-to-lgwan", "file.name", "通知文書" + random.nextInt(900) + ".pdf",
-                    "user.name", any(USERS), "host.name", any(LG_HOSTS));
+                    "user.name", any(USERS), "host.name", cityHost("lg-pc-", CITY_LG_PCS, 4));
             default -> e("noise", "observer.type", "mynumber-terminal", "event.dataset", "mynumber.auth", "labels.segment",
-                    "mynumber", "host.name", any(MN_HOSTS), "user.name", any(USERS), "mynumber.result", "成功",
+                    "mynumber", "host.name", cityHost("mn-term-", CITY_MN_TERMINALS, 3), "user.name", any(USERS), "mynumber.result", "成功",
                     "mynumber.factor", "ic-card+password");
         };
     }
