@@ -34,6 +34,7 @@ class HitFolderTest {
     @BeforeEach
     void setUp() {
         context = new MockProcessorContext<>();
+        context.setCurrentSystemTimeMs(0);
         beneath = Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(HitFolder.STORE), Serdes.String(),
                 new RuleHitSerde()).withLoggingDisabled().build();
         beneath.init(context.getStateStoreContext(), beneath);
@@ -85,7 +86,7 @@ class HitFolderTest {
         assertThat(sent()).isEmpty();
         assertThat(context.committed()).isFalse();
 
-        context.scheduledPunctuators().get(0).getPunctuator().punctuate(0);
+        tick(1_000);
         assertThat(context.committed()).as("the folds are committed at once, not at the next commit interval").isTrue();
 
         List<RuleHit> sent = sent();
@@ -102,8 +103,38 @@ class HitFolderTest {
         assertThat(store().folds()).isEmpty();
 
         context.resetCommit();
-        context.scheduledPunctuators().get(0).getPunctuator().punctuate(1_000);
+        tick(2_000);
         assertThat(context.committed()).as("nothing sent, nothing to commit").isFalse();
+    }
+
+    /** The punctuation at this wall-clock time. */
+    private void tick(long nowMs) {
+        context.scheduledPunctuators().get(0).getPunctuator().punctuate(nowMs);
+    }
+
+    @Test
+    void shouldSendOnceTheHitsPauseAndAtLeastEveryIntervalWhileTheyKeepComing() {
+        context.setCurrentSystemTimeMs(10_000);
+        HitFolder folder = folder();
+        assertThat(context.scheduledPunctuators().get(0).getInterval()).isEqualTo(Duration.ofMillis(100));
+        folder.process(record(hit("r|user.name=tanaka", "e-1", T0, null)));
+        tick(10_100);
+        assertThat(sent()).as("one tick without a hit: more may be on their way").isEmpty();
+        tick(10_200);
+        assertThat(sent()).as("two ticks without a hit: a lone event's detection does not wait for the interval")
+                .singleElement().extracting(RuleHit::eventId).isEqualTo("e-1");
+
+        // a flood that does not pause: a hit between every two ticks
+        List<Long> sentAt = new ArrayList<>();
+        for (long now = 10_300; now <= 12_500; now += 100) {
+            context.setCurrentSystemTimeMs(now - 50);
+            folder.process(record(hit("r|user.name=tanaka", "f-" + now, T0.plusMillis(now), null)));
+            tick(now);
+            if (!sent().isEmpty()) {
+                sentAt.add(now);
+            }
+        }
+        assertThat(sentAt).as("once an interval after the last send").containsExactly(11_200L, 12_200L);
     }
 
     @Test
