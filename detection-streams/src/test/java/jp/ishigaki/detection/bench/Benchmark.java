@@ -91,9 +91,13 @@ public final class Benchmark {
             // One millisecond of event time per event, every round's batch after the one before, the last ending now.
             Instant base = Instant.now().minusMillis((long) (warmups + rounds) * events).minusSeconds(60);
             List<double[]> results = new ArrayList<>();
+            List<double[]> variantResults = new ArrayList<>();
+            Map<String, String> variantSettings = variantSettings();
             long loaded = 0;
             try (CopyProcess copier = CopyProcess.start(bootstrap);
-                    RunningTopology topology = RunningTopology.start(bootstrap, SETTINGS)) {
+                    RunningTopology topology = RunningTopology.start(bootstrap, SETTINGS);
+                    RunningTopology variant = variantSettings.isEmpty() ? null
+                            : RunningTopology.start(bootstrap, SETTINGS.with(variantSettings))) {
                 System.out.println("pass-through copy: own JVM (pid " + copier.pid() + ")");
                 for (int round = 0; round < warmups + rounds; round++) {
                     boolean warmup = round < warmups;
@@ -102,12 +106,19 @@ public final class Benchmark {
                     long batch = load(bootstrap, events, 2026 + round, base.plusMillis((long) round * events), loaded);
                     loaded += batch;
                     double[] copy = passThrough(copier, batch, kafka);
-                    long cpu = cpuNanos() + kafka.cpuNanos();
-                    RunningTopology.Run detection = topology.process(batch, kafka);
-                    double detectionCpu = (cpuNanos() + kafka.cpuNanos() - cpu) / 1e3 / batch;
+                    // with a variant, the two take turns at going first
+                    boolean variantFirst = variant != null && round % 2 == 1;
+                    double[] variantRun = variantFirst ? measure(variant, "variant " + variantSettings, batch, kafka) : null;
+                    double[] detection = measure(topology, "topology", batch, kafka);
+                    if (variant != null && !variantFirst) {
+                        variantRun = measure(variant, "variant " + variantSettings, batch, kafka);
+                    }
                     if (!warmup) {
-                        results.add(new double[] {copy[0], copy[1], detection.eventsPerSecond(), detectionCpu, copy[2],
-                                detection.threadMicrosPerEvent()});
+                        results.add(new double[] {copy[0], copy[1], detection[0], detection[1], copy[2], detection[2]});
+                        if (variantRun != null) {
+                            variantResults.add(new double[] {variantRun[0], variantRun[1], variantRun[2],
+                                    100 * variantRun[0] / detection[0]});
+                        }
                     }
                 }
             }
@@ -132,8 +143,38 @@ public final class Benchmark {
                 System.out.printf("  round: copy %,9.0f events/s %5.1f µs (threads %4.1f) | topology %,9.0f events/s %5.1f µs"
                         + " (threads %4.1f) | %5.1f %%%n", r[0], r[1], r[4], r[2], r[3], r[5], 100 * r[2] / r[0]);
             }
+            if (!variantResults.isEmpty()) {
+                System.out.printf("variant %s: %,.0f events/s, %.1f µs CPU/event (stream threads %.1f); against the"
+                                + " topology in the same round, median %.1f %% (rounds: %s)%n", variantSettings,
+                        median(variantResults, 0), median(variantResults, 1), median(variantResults, 2),
+                        median(variantResults, 3), variantResults.stream()
+                                .map(r -> String.format("%.1f %%", r[3])).toList());
+            }
         }
         System.exit(0);
+    }
+
+    /**
+     * {@code -Dbench.variant.<setting>=<value>}: Kafka Streams settings of a second topology, run over the same
+     * batches in the same rounds (the two taking turns at going first), to compare a setting paired, round by round,
+     * on a machine whose speed drifts by a fifth within minutes.
+     */
+    private static Map<String, String> variantSettings() {
+        Map<String, String> settings = new java.util.TreeMap<>();
+        System.getProperties().stringPropertyNames().stream().filter(name -> name.startsWith("bench.variant."))
+                .forEach(name -> settings.put(name.substring("bench.variant.".length()), System.getProperty(name)));
+        return settings;
+    }
+
+    /** One topology over one batch: events/s, CPU µs per event (this JVM's and the broker's), stream threads' µs. */
+    private static double[] measure(RunningTopology topology, String name, long batch, Broker kafka) throws Exception {
+        long cpu = cpuNanos() + kafka.cpuNanos();
+        RunningTopology.Run run = topology.process(batch, kafka);
+        double cpuPerEvent = (cpuNanos() + kafka.cpuNanos() - cpu) / 1e3 / batch;
+        if (!name.equals("topology")) {
+            System.out.printf("  (%s: %,.0f events/s)%n", name, run.eventsPerSecond());
+        }
+        return new double[] {run.eventsPerSecond(), cpuPerEvent, run.threadMicrosPerEvent()};
     }
 
     private static double median(List<double[]> rounds, int column) {

@@ -1,7 +1,5 @@
 package jp.ishigaki.detection.bench;
 
-import jp.ishigaki.detection.topology.CountingCounters;
-
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.Comparator;
@@ -16,12 +14,12 @@ final class RunTrace {
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     private final String applicationId;
-    private final CountingCounters counters;
+    private final ServiceCounters counters;
     private final long started;
     private final long receivedBefore;
     private long tick = -1;
 
-    RunTrace(String applicationId, CountingCounters counters, long started, long receivedBefore) {
+    RunTrace(String applicationId, ServiceCounters counters, long started, long receivedBefore) {
         this.applicationId = applicationId;
         this.counters = counters;
         this.started = started;
@@ -41,7 +39,7 @@ final class RunTrace {
                 .forEach(t -> threads.append(String.format(" %s %.2f s", t.getName().substring(t.getName().lastIndexOf('-') + 1),
                         THREADS.getThreadCpuTime(t.getId()) / 1e9)));
         System.out.printf("    %5.2f s: %,9d received, %,8d hits emitted, %,8d through detect; stream thread CPU:%s%n",
-                tick * TICK_NANOS / 1e9, counters.received.get() - receivedBefore, counters.hitsEmitted.get(),
-                counters.hitsProcessed.get(), threads);
+                tick * TICK_NANOS / 1e9, counters.received() - receivedBefore, counters.hitsEmitted(),
+                counters.hitsProcessed(), threads);
     }
 }

@@ -3,7 +3,6 @@ package jp.ishigaki.detection.bench;
 import jp.ishigaki.detection.rules.RuleFiles;
 import jp.ishigaki.detection.sigma.RuleLoader;
 import jp.ishigaki.detection.sigma.RuleSet;
-import jp.ishigaki.detection.topology.CountingCounters;
 import jp.ishigaki.detection.topology.DetectionTopology;
 import jp.ishigaki.detection.topology.TopologySettings;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -33,7 +32,7 @@ final class RunningTopology implements AutoCloseable {
     record Run(double eventsPerSecond, double threadMicrosPerEvent) {
     }
 
-    private final CountingCounters counters = new CountingCounters();
+    private final ServiceCounters counters = new ServiceCounters();
     private final String applicationId = "bench-detection-" + UUID.randomUUID();
     private final String bootstrap;
     private final Path stateDir;
@@ -45,7 +44,8 @@ final class RunningTopology implements AutoCloseable {
                 : RuleLoader.load(RuleFiles.builtin()).ruleSet();
         StreamsBuilder builder = new StreamsBuilder();
         boolean persistent = Boolean.parseBoolean(System.getProperty("bench.persistent", "true"));
-        DetectionTopology.build(builder, () -> rules, TopologySettings.defaults().withPersistentStores(persistent), counters);
+        DetectionTopology.build(builder, () -> rules, TopologySettings.defaults().withPersistentStores(persistent),
+                counters.counters());
         System.out.printf("detection topology: %d rules, %s windowed stores%n", rules.size(),
                 persistent ? "RocksDB" : "in-memory");
         Properties props = new Properties();
@@ -81,12 +81,12 @@ final class RunningTopology implements AutoCloseable {
      * {@code events} were all classified and every rule hit went through dedup and correlation; then pauses it.
      */
     Run process(long events, Broker kafka) throws Exception {
-        long before = counters.received.get();
-        long classifiedBefore = counters.classified.get();
-        long discardedBefore = counters.discarded.get();
-        long deadLetteredBefore = counters.deadLettered.get();
-        long hitsBefore = counters.hitsProcessed.get();
-        long publishedBefore = counters.published.get();
+        long before = counters.received();
+        long classifiedBefore = counters.classified();
+        long discardedBefore = counters.discarded();
+        long deadLetteredBefore = counters.deadLettered();
+        long hitsBefore = counters.hitsProcessed();
+        long publishedBefore = counters.published();
         streams.resume();
         awaitFirstRecord(before);
         Map<String, Long> streamsCpu = ThreadCpu.streamsThreads(applicationId);
@@ -97,9 +97,9 @@ final class RunningTopology implements AutoCloseable {
         long allReceivedNanos = 0;
         RunTrace trace = Boolean.getBoolean("bench.trace") ? new RunTrace(applicationId, counters, started, before) : null;
         long deadline = started + Duration.ofMinutes(30).toNanos();
-        while ((counters.received.get() - before < events || counters.hitsProcessed.get() < counters.hitsEmitted.get())
+        while ((counters.received() - before < events || counters.hitsProcessed() < counters.hitsEmitted())
                 && System.nanoTime() < deadline) {
-            if (allReceivedNanos == 0 && counters.received.get() - before >= events) {
+            if (allReceivedNanos == 0 && counters.received() - before >= events) {
                 allReceivedNanos = System.nanoTime();
             }
             if (trace != null) {
@@ -110,12 +110,12 @@ final class RunningTopology implements AutoCloseable {
         long doneNanos = System.nanoTime();
         streams.pause();
         double seconds = (doneNanos - started) / 1e9;
-        long measured = counters.received.get() - before;
+        long measured = counters.received() - before;
         System.out.printf("detection: %,d received, %,d classified, %,d discarded, %,d dead-lettered, %,d rule hits"
                         + " through dedup/correlation, %,d detections published in %.1f s%n", measured,
-                counters.classified.get() - classifiedBefore, counters.discarded.get() - discardedBefore,
-                counters.deadLettered.get() - deadLetteredBefore, counters.hitsProcessed.get() - hitsBefore,
-                counters.published.get() - publishedBefore, seconds);
+                counters.classified() - classifiedBefore, counters.discarded() - discardedBefore,
+                counters.deadLettered() - deadLetteredBefore, counters.hitsProcessed() - hitsBefore,
+                counters.published() - publishedBefore, seconds);
         Map<String, Long> cpu = new LinkedHashMap<>();
         ThreadCpu.streamsThreads(applicationId).forEach((kind, nanos) ->
                 cpu.put(kind, nanos - streamsCpu.getOrDefault(kind, 0L)));
@@ -128,14 +128,14 @@ final class RunningTopology implements AutoCloseable {
         System.out.printf("  CPU µs/event: %s%n  all events classified after %.1f s, all rule hits through detect %.1f s"
                 + " later%n", line.substring(2), (allReceivedNanos - started) / 1e9, (doneNanos - allReceivedNanos) / 1e9);
         if (Boolean.getBoolean("bench.topicSizes")) {
-            Benchmark.topicSizes(bootstrap, applicationId, counters.received.get());
+            Benchmark.topicSizes(bootstrap, applicationId, counters.received());
         }
         return new Run(measured / seconds, cpu.getOrDefault("stream threads", 0L) / 1e3 / measured);
     }
 
     private void awaitFirstRecord(long before) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-        while (counters.received.get() == before) {
+        while (counters.received() == before) {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("the topology received nothing within 2 minutes of its resume");
             }

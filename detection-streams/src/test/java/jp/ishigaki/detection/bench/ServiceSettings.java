@@ -17,6 +17,10 @@ final class ServiceSettings {
 
     private final Map<String, String> streams = new TreeMap<>();
 
+    private ServiceSettings(Map<String, String> streams) {
+        this.streams.putAll(streams);
+    }
+
     private ServiceSettings(Properties application) {
         application.stringPropertyNames().stream().filter(name -> name.startsWith("kafka-streams."))
                 .forEach(name -> streams.put(name.substring("kafka-streams.".length()), application.getProperty(name)));
@@ -47,6 +51,13 @@ final class ServiceSettings {
         if (value != null) {
             streams.put(setting, value);
         }
+    }
+
+    /** These settings with some changed. */
+    ServiceSettings with(Map<String, String> changed) {
+        ServiceSettings settings = new ServiceSettings(streams);
+        settings.streams.putAll(changed);
+        return settings;
     }
 
     /** The Kafka Streams settings (names without the {@code kafka-streams.} prefix). */
