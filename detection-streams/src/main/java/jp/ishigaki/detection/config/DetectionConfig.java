@@ -36,7 +36,8 @@ public interface DetectionConfig {
 
     /**
      * A single rule's repeated hits of one dedup key are folded into one record before the repartition and sent on
-     * this often: a detection appears up to this much later, a flood costs a few records instead of one per event.
+     * once the hits pause for a fifth of this, and at least this often while they keep coming: a flood costs a few
+     * records instead of one per event.
      */
     @WithDefault("1s")
     Duration foldInterval();

@@ -52,7 +52,7 @@ final class HitFolder implements Processor<String, RuleHit, String, RuleHit> {
         this.context = context;
         this.folds = context.getStateStore(STORE);
         lastSentMs = context.currentSystemTimeMs();
-        context.schedule(interval.dividedBy(TICKS_PER_INTERVAL), PunctuationType.WALL_CLOCK_TIME, this::tick);
+        context.schedule(Duration.ofMillis(tickMs()), PunctuationType.WALL_CLOCK_TIME, this::tick);
     }
 
     @Override
@@ -95,11 +95,15 @@ final class HitFolder implements Processor<String, RuleHit, String, RuleHit> {
      * pause is still sent on every interval).
      */
     void tick(long nowMs) {
-        long tickMs = interval.toMillis() / TICKS_PER_INTERVAL;
-        if (nowMs - lastHitMs >= QUIET_TICKS * tickMs || nowMs - lastSentMs >= interval.toMillis()) {
+        if (nowMs - lastHitMs >= QUIET_TICKS * tickMs() || nowMs - lastSentMs >= interval.toMillis()) {
             lastSentMs = nowMs;
             sendAll();
         }
+    }
+
+    /** A tenth of the interval; a millisecond at least (the shortest punctuation interval). */
+    private long tickMs() {
+        return Math.max(1, interval.toMillis() / TICKS_PER_INTERVAL);
     }
 
     /** Sends every fold and asks for a commit. */

@@ -138,6 +138,13 @@ class HitFolderTest {
     }
 
     @Test
+    void shouldLookAtLeastEveryMillisecondWhenTheIntervalIsShorterThanTenTicks() {
+        context.addStateStore(new FoldStore(beneath));
+        new HitFolder(Duration.ofMillis(5), Duration.ofSeconds(30), counters).init(context);
+        assertThat(context.scheduledPunctuators().get(0).getInterval()).isEqualTo(Duration.ofMillis(1));
+    }
+
+    @Test
     void shouldWriteBackOnlyAtTheFlushWhatWasNotSent() {
         HitFolder folder = folder();
         folder.process(record(hit("r|user.name=tanaka", "e-1", T0, null)));
