@@ -108,10 +108,10 @@ public final class Benchmark {
                     double[] copy = passThrough(copier, batch, kafka);
                     // with a variant, the two take turns at going first
                     boolean variantFirst = variant != null && round % 2 == 1;
-                    double[] variantRun = variantFirst ? measure(variant, "variant " + variantSettings, batch, kafka) : null;
-                    double[] detection = measure(topology, "topology", batch, kafka);
+                    double[] variantRun = variantFirst ? measureVariant(variant, variantSettings, batch, kafka) : null;
+                    double[] detection = measure(topology, batch, kafka);
                     if (variant != null && !variantFirst) {
-                        variantRun = measure(variant, "variant " + variantSettings, batch, kafka);
+                        variantRun = measureVariant(variant, variantSettings, batch, kafka);
                     }
                     if (!warmup) {
                         results.add(new double[] {copy[0], copy[1], detection[0], detection[1], copy[2], detection[2]});
@@ -167,14 +167,18 @@ public final class Benchmark {
     }
 
     /** One topology over one batch: events/s, CPU µs per event (this JVM's and the broker's), stream threads' µs. */
-    private static double[] measure(RunningTopology topology, String name, long batch, Broker kafka) throws Exception {
+    private static double[] measure(RunningTopology topology, long batch, Broker kafka) throws Exception {
         long cpu = cpuNanos() + kafka.cpuNanos();
         RunningTopology.Run run = topology.process(batch, kafka);
         double cpuPerEvent = (cpuNanos() + kafka.cpuNanos() - cpu) / 1e3 / batch;
-        if (!name.equals("topology")) {
-            System.out.printf("  (%s: %,.0f events/s)%n", name, run.eventsPerSecond());
-        }
         return new double[] {run.eventsPerSecond(), cpuPerEvent, run.threadMicrosPerEvent()};
+    }
+
+    private static double[] measureVariant(RunningTopology variant, Map<String, String> settings, long batch,
+            Broker kafka) throws Exception {
+        double[] run = measure(variant, batch, kafka);
+        System.out.printf("  (variant %s: %,.0f events/s)%n", settings, run[0]);
+        return run;
     }
 
     private static double median(List<double[]> rounds, int column) {
