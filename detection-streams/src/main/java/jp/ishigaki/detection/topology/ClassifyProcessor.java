@@ -7,10 +7,12 @@ import jp.ishigaki.detection.classify.FieldSelection;
 import jp.ishigaki.detection.classify.FlatEvents;
 import jp.ishigaki.detection.classify.NormalisedEvent;
 import jp.ishigaki.detection.detect.HitFactory;
+import jp.ishigaki.detection.detect.RuleHit;
 import jp.ishigaki.detection.sigma.RuleSet;
 import jp.ishigaki.schemas.event.DeadLetter;
 import jp.ishigaki.schemas.event.RawEvents;
 import jp.ishigaki.schemas.event.RejectReason;
+import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -29,17 +31,24 @@ import java.util.function.Supplier;
  * Validate → normalise → enrich → classify for one raw record (plain valid events take the streaming fast path
  * of {@link FlatEvents}; everything else the contract parser). Every record becomes exactly one
  * {@link Outcome}, and is counted once; any exception turns into a dead letter with {@code PROCESSING_FAILED}.
- * Dead letters and classified records go on (classified ones with the event's own {@code @timestamp} as record
- * time); a discarded record stops here, counted.
+ * <p>
+ * Each outcome goes straight to the child that takes it, by name: a dead letter to {@value #DEAD_LETTERS}, a
+ * classified event to {@value #CLASSIFIED} (with the event's own {@code @timestamp} as record time) and each of its
+ * rule hits, keyed by its entity or group, to {@value #HITS}; a discarded record stops here, counted. (One node
+ * instead of a branch, two value mappers and a flat-map behind it: fewer hops per record, measured in the README.)
  */
-final class ClassifyProcessor implements Processor<byte[], byte[], String, Outcome> {
+final class ClassifyProcessor implements Processor<byte[], byte[], String, Object> {
+
+    static final String DEAD_LETTERS = "dead-letters-sink";
+    static final String CLASSIFIED = "classified-sink";
+    static final String HITS = "fold-repeats";
 
     private final Supplier<RuleSet> rules;
     private final Classifier classifier;
     private final AssetInventory inventory;
     private final PipelineCounters counters;
     private final int maxBytes;
-    private ProcessorContext<String, Outcome> context;
+    private ProcessorContext<String, Object> context;
     private ReadOnlyKeyValueStore<?, ?> assets;
     /** The fields the current rule set reads, rebuilt when the rules change. */
     private RuleSet selectedFor;
@@ -55,7 +64,7 @@ final class ClassifyProcessor implements Processor<byte[], byte[], String, Outco
     }
 
     @Override
-    public void init(ProcessorContext<String, Outcome> context) {
+    public void init(ProcessorContext<String, Object> context) {
         this.context = context;
         this.assets = context.getStateStore(AssetInventory.STORE);
     }
@@ -71,8 +80,13 @@ final class ClassifyProcessor implements Processor<byte[], byte[], String, Outco
             out = deadLetter(record, RejectReason.PROCESSING_FAILED, String.valueOf(e));
         }
         count(out.value());
-        if (!(out.value() instanceof Outcome.Discarded)) {
-            context.forward(out);
+        if (out.value() instanceof Outcome.Classified classified) {
+            context.forward(out.withValue(classified.event()), CLASSIFIED);
+            for (RuleHit hit : classified.hits()) {
+                context.forward(new Record<>(hit.partitionKey(), hit, out.timestamp(), out.headers()), HITS);
+            }
+        } else if (out.value() instanceof Outcome.DeadLettered dead) {
+            context.forward(out.withValue(dead.letter()), DEAD_LETTERS);
         }
     }
 
@@ -133,5 +147,11 @@ final class ClassifyProcessor implements Processor<byte[], byte[], String, Outco
         } catch (CharacterCodingException e) {
             return null;
         }
+    }
+
+    /** The classify node's output as one child sees it: the records {@link #process} forwards to that child by name. */
+    @SuppressWarnings("unchecked")
+    static <V> KStream<String, V> output(KStream<String, Object> classified) {
+        return (KStream<String, V>) (KStream<String, ?>) classified;
     }
 }

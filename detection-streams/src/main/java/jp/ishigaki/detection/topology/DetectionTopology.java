@@ -8,13 +8,13 @@ import jp.ishigaki.detection.detect.RuleHit;
 import jp.ishigaki.detection.detect.RuleHitSerde;
 import jp.ishigaki.detection.sigma.RuleSet;
 import jp.ishigaki.schemas.asset.Asset;
+import jp.ishigaki.schemas.event.ClassifiedEvent;
+import jp.ishigaki.schemas.event.DeadLetter;
 import jp.ishigaki.schemas.topic.Topics;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
-import org.apache.kafka.streams.kstream.Branched;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Materialized;
@@ -25,8 +25,6 @@ import org.apache.kafka.streams.state.Stores;
 import org.apache.kafka.streams.state.WindowBytesStoreSupplier;
 
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
 import java.util.function.Supplier;
 
 /**
@@ -35,7 +33,7 @@ import java.util.function.Supplier;
  * security.events.raw ─ classify (validate, normalise, enrich ◀ asset-inventory GlobalKTable, rules)
  *    ├─ dead letters ───────────────────────────────▶ security.events.dlq
  *    ├─ classified events ──────────────────────────▶ security.events.classified
- *    └─ rule hits ─ fold repeats ─ repartition by entity/group ─ detect (dedup, correlation) ─▶ security.detections
+ *    └─ rule hits by entity/group ─ fold repeats ─ repartition ─ detect (dedup, correlation) ─▶ security.detections
  * </pre>
  * Discarded events (no rule, or a discard rule) stop after {@code classify}; they are only counted.
  * Every operator and store is named so that the topology stays stable across upgrades.
@@ -75,32 +73,23 @@ public final class DetectionTopology {
                 Serdes.String(), new CorrelationEntrySerde()));
         builder.addStateStore(FoldStore.builder(FOLD_STORE));
 
-        KStream<String, Outcome> outcomes = builder
+        KStream<String, Object> classified = builder
                 .stream(Topics.EVENTS_RAW.name(),
                         // keys as bytes: only a dead letter needs the original key as text (a classified event is keyed by its host)
                         Consumed.with(Serdes.ByteArray(), Topics.EVENTS_RAW.valueSerde()).withName("events-raw-source"))
                 .process(() -> new ClassifyProcessor(rules, classifier, inventory, counters, settings.maxEventBytes()),
                         Named.as("classify"));
 
-        Map<String, KStream<String, Outcome>> branches = outcomes.split(Named.as("outcome-"))
-                .branch((key, outcome) -> outcome instanceof Outcome.DeadLettered, Branched.as("dead-lettered"))
-                .branch((key, outcome) -> outcome instanceof Outcome.Classified, Branched.as("classified"))
-                .noDefaultBranch();
-
-        branches.get("outcome-dead-lettered")
-                .mapValues(outcome -> ((Outcome.DeadLettered) outcome).letter(), Named.as("dead-letter-value"))
+        // classify forwards to each of these children by name, and only the type that child takes
+        ClassifyProcessor.<DeadLetter>output(classified)
                 .to(Topics.EVENTS_DLQ.name(), Produced.with(Topics.EVENTS_DLQ.keySerde(), Topics.EVENTS_DLQ.valueSerde())
-                        .withName("dead-letters-sink"));
-
-        KStream<String, Outcome> classified = branches.get("outcome-classified");
-        classified.mapValues(outcome -> ((Outcome.Classified) outcome).event(), Named.as("classified-value"))
+                        .withName(ClassifyProcessor.DEAD_LETTERS));
+        ClassifyProcessor.<ClassifiedEvent>output(classified)
                 .to(Topics.EVENTS_CLASSIFIED.name(), Produced.with(Topics.EVENTS_CLASSIFIED.keySerde(),
-                        Topics.EVENTS_CLASSIFIED.valueSerde()).withName("classified-sink"));
-
-        classified
-                .flatMap((key, outcome) -> hits((Outcome.Classified) outcome), Named.as("rule-hits-by-entity"))
+                        Topics.EVENTS_CLASSIFIED.valueSerde()).withName(ClassifyProcessor.CLASSIFIED));
+        ClassifyProcessor.<RuleHit>output(classified)
                 .process(() -> new HitFolder(settings.foldInterval(), settings.updateInterval(), counters),
-                        Named.as("fold-repeats"), FOLD_STORE)
+                        Named.as(ClassifyProcessor.HITS), FOLD_STORE)
                 .repartition(Repartitioned.with(Serdes.String(), new RuleHitSerde()).withName(HITS_REPARTITION))
                 .process(() -> new DetectProcessor(rules, policy, counters, settings), Named.as("detect"),
                         DEDUP_STORE, CORRELATION_STORE)
@@ -113,10 +102,6 @@ public final class DetectionTopology {
         return persistent
                 ? Stores.persistentWindowStore(name, retention, size, duplicates)
                 : Stores.inMemoryWindowStore(name, retention, size, duplicates);
-    }
-
-    private static List<KeyValue<String, RuleHit>> hits(Outcome.Classified outcome) {
-        return outcome.hits().stream().map(hit -> KeyValue.pair(hit.partitionKey(), hit)).toList();
     }
 
     /** A malformed asset record is read as absent instead of stopping the global thread. */

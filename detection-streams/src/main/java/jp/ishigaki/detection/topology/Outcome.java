@@ -6,7 +6,7 @@ import jp.ishigaki.schemas.event.DeadLetter;
 
 import java.util.List;
 
-/** The result of the first step for one raw record; it stays inside one sub-topology and is never serialised. */
+/** The result of the first step for one raw record, inside {@link ClassifyProcessor}: never forwarded or serialised. */
 sealed interface Outcome {
 
     record Classified(ClassifiedEvent event, List<RuleHit> hits) implements Outcome {
