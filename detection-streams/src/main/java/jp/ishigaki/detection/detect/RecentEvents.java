@@ -41,15 +41,7 @@ public final class RecentEvents {
 
     /** These events and {@code eventId}; the oldest leaves once {@value #CAPACITY} are held. */
     public RecentEvents with(String eventId) {
-        long hash = hash(eventId);
-        if (hashes.length < CAPACITY) {
-            long[] grown = Arrays.copyOf(hashes, hashes.length + 1);
-            grown[hashes.length] = hash;
-            return new RecentEvents(grown, 0);
-        }
-        long[] copy = hashes.clone();
-        copy[next] = hash;
-        return new RecentEvents(copy, (next + 1) % CAPACITY);
+        return new Ring(this).add(eventId).events();
     }
 
     /** These events and then {@code more}'s, oldest first; the oldest leave once {@value #CAPACITY} are held. */
@@ -122,5 +114,48 @@ public final class RecentEvents {
             fnv = (fnv ^ eventId.charAt(i)) * 0x01000193;
         }
         return ((long) fnv << 32) | (eventId.hashCode() & 0xffffffffL);
+    }
+
+    /**
+     * Recent events gathered in place, for a fold that takes one hit after another: {@link #add} writes one hash
+     * instead of copying the array as {@link #with} does. {@link #events()} is an immutable copy. Not thread-safe.
+     */
+    static final class Ring {
+
+        private final long[] hashes = new long[CAPACITY];
+        private int size;
+        private int next;
+
+        Ring(RecentEvents from) {
+            System.arraycopy(from.hashes, 0, hashes, 0, from.hashes.length);
+            size = from.hashes.length;
+            next = from.next;
+        }
+
+        /** Adds {@code eventId}; once {@value #CAPACITY} are held it takes the oldest one's place. */
+        Ring add(String eventId) {
+            long hash = hash(eventId);
+            if (size < CAPACITY) {
+                hashes[size++] = hash;
+            } else {
+                hashes[next] = hash;
+                next = (next + 1) % CAPACITY;
+            }
+            return this;
+        }
+
+        boolean contains(String eventId) {
+            long hash = hash(eventId);
+            for (int i = 0; i < size; i++) {
+                if (hashes[i] == hash) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        RecentEvents events() {
+            return new RecentEvents(Arrays.copyOf(hashes, size), next);
+        }
     }
 }

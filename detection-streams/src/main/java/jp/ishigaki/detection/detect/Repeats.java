@@ -19,23 +19,60 @@ public record Repeats(long count, Instant firstSeen, Instant lastSeen, List<Stri
     }
 
     static Repeats of(RuleHit hit) {
-        return new Repeats(0, hit.timestamp(), hit.timestamp(), List.of(), List.of(), RecentEvents.none()).with(hit);
+        return new Gathering(null).add(hit).repeats();
     }
 
     /** These repeats and one more event (the caller has made sure it is not one of them). */
     Repeats with(RuleHit hit) {
-        List<String> ids = eventIds;
-        if (ids.size() < Detections.MAX_EVENT_IDS - 1) {
-            ids = new ArrayList<>(ids);
-            ids.add(hit.eventId());
+        return new Gathering(this).add(hit).repeats();
+    }
+
+    /**
+     * Repeats gathered in place, for a fold that takes one hit after another: {@link #add} costs the same however many
+     * are held (no copy of the ids, samples and hashes per hit, as {@link #with} makes). Not thread-safe.
+     */
+    public static final class Gathering {
+
+        private long count;
+        private Instant firstSeen;
+        private Instant lastSeen;
+        private final List<String> eventIds;
+        private final List<Map<String, Object>> samples;
+        private final RecentEvents.Ring recent;
+
+        /** Gathering on from {@code from}, or from none when it is null. */
+        public Gathering(Repeats from) {
+            count = from == null ? 0 : from.count;
+            firstSeen = from == null ? null : from.firstSeen;
+            lastSeen = from == null ? null : from.lastSeen;
+            eventIds = from == null ? new ArrayList<>() : new ArrayList<>(from.eventIds);
+            samples = from == null ? new ArrayList<>() : new ArrayList<>(from.samples);
+            recent = new RecentEvents.Ring(from == null ? RecentEvents.none() : from.recent);
         }
-        List<Map<String, Object>> kept = samples;
-        if (kept.size() < Detections.MAX_SAMPLES - 1 && hit.sample() != null) {
-            kept = new ArrayList<>(kept);
-            kept.add(hit.sample());
+
+        /** One more event (the caller has made sure it is not one of them: {@link #includes}). */
+        public Gathering add(RuleHit hit) {
+            if (eventIds.size() < Detections.MAX_EVENT_IDS - 1) {
+                eventIds.add(hit.eventId());
+            }
+            if (samples.size() < Detections.MAX_SAMPLES - 1 && hit.sample() != null) {
+                samples.add(hit.sample());
+            }
+            Instant at = hit.timestamp();
+            firstSeen = firstSeen == null || at.isBefore(firstSeen) ? at : firstSeen;
+            lastSeen = lastSeen == null || at.isAfter(lastSeen) ? at : lastSeen;
+            count++;
+            recent.add(hit.eventId());
+            return this;
         }
-        Instant first = hit.timestamp().isBefore(firstSeen) ? hit.timestamp() : firstSeen;
-        Instant last = hit.timestamp().isAfter(lastSeen) ? hit.timestamp() : lastSeen;
-        return new Repeats(count + 1, first, last, ids, kept, recent.with(hit.eventId()));
+
+        /** Whether {@code eventId} is among the recent ones gathered. */
+        public boolean includes(String eventId) {
+            return recent.contains(eventId);
+        }
+
+        public Repeats repeats() {
+            return new Repeats(count, firstSeen, lastSeen, eventIds, samples, recent.events());
+        }
     }
 }

@@ -81,8 +81,12 @@ public record RuleHit(
 
     /** This hit with another distinct event of the same dedup key folded in. */
     public RuleHit withRepeat(RuleHit next) {
+        return withRepeats(repeats == null ? Repeats.of(next) : repeats.with(next));
+    }
+
+    /** This hit standing for its own event and {@code others} (null: for its own alone). */
+    public RuleHit withRepeats(Repeats others) {
         return new RuleHit(dedupKey, partitionKey, ruleId, correlationId, eventId, timestamp, host, user, sourceIp,
-                segment, asset, serverRoom, value, groupFields, sample,
-                repeats == null ? Repeats.of(next) : repeats.with(next));
+                segment, asset, serverRoom, value, groupFields, sample, others);
     }
 }

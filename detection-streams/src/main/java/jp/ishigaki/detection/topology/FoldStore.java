@@ -17,8 +17,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The folds a {@link HitFolder} holds, kept as objects and written back: folding a hit changes only the object, and
- * at each {@link #flush()} — which Kafka Streams calls before every commit — the folds changed since the last one
+ * The folds a {@link HitFolder} holds, kept as objects and written back: folding a hit changes only the object (the
+ * folder says so with {@link #changed}), and at each {@link #flush()} — which Kafka Streams calls before every commit — the folds changed since the last one
  * are written to the changelogged store beneath (or deleted from it, once sent). So a commit's changelog holds
  * exactly the folds its committed input made and that were not yet sent on, at one write per fold and commit
  * instead of one per hit; a task taking over reads them back. Used by its stream thread only.
@@ -26,7 +26,7 @@ import java.util.Set;
 final class FoldStore implements StateStore {
 
     private final KeyValueStore<String, RuleHit> logged;
-    private final Map<String, RuleHit> folds = new LinkedHashMap<>();
+    private final Map<String, Fold> folds = new LinkedHashMap<>();
     /** Keys changed since the last flush. */
     private final Set<String> dirty = new HashSet<>();
     /** Keys the store beneath holds. */
@@ -44,16 +44,21 @@ final class FoldStore implements StateStore {
     }
 
     /** The folds held, oldest first (read only: change them with {@link #put} and {@link #remove}). */
-    Map<String, RuleHit> folds() {
+    Map<String, Fold> folds() {
         return Collections.unmodifiableMap(loaded());
     }
 
-    RuleHit get(String key) {
+    Fold get(String key) {
         return loaded().get(key);
     }
 
-    void put(String key, RuleHit fold) {
+    void put(String key, Fold fold) {
         loaded().put(key, fold);
+        dirty.add(key);
+    }
+
+    /** The fold of {@code key} has taken another hit. */
+    void changed(String key) {
         dirty.add(key);
     }
 
@@ -64,12 +69,12 @@ final class FoldStore implements StateStore {
     }
 
     /** The folds, read back from the store beneath on first use. */
-    private Map<String, RuleHit> loaded() {
+    private Map<String, Fold> loaded() {
         if (!loaded) {
             // after the restoration, which fills the store beneath once init() has registered it
             try (KeyValueIterator<String, RuleHit> restored = logged.all()) {
                 restored.forEachRemaining(entry -> {
-                    folds.put(entry.key, entry.value);
+                    folds.put(entry.key, Fold.of(entry.value));
                     written.add(entry.key);
                 });
             }
@@ -81,9 +86,9 @@ final class FoldStore implements StateStore {
     @Override
     public void flush() {
         for (String key : dirty) {
-            RuleHit fold = folds.get(key);
+            Fold fold = folds.get(key);
             if (fold != null) {
-                logged.put(key, fold);
+                logged.put(key, fold.hit());
                 written.add(key);
             } else if (written.remove(key)) {
                 logged.put(key, null); // a delete, without reading back (and deserialising) what it removes

@@ -64,29 +64,31 @@ final class HitFolder implements Processor<String, RuleHit, String, RuleHit> {
         }
         lastHitMs = context.currentSystemTimeMs();
         String key = hit.dedupKey();
-        RuleHit fold = folds.get(key);
-        if (fold != null && Math.abs(hit.timestamp().toEpochMilli() - fold.timestamp().toEpochMilli()) >= spanMs) {
+        Fold fold = folds.get(key);
+        if (fold != null && Math.abs(hit.timestamp().toEpochMilli() - fold.timestampMs()) >= spanMs) {
             send(key, fold);
             fold = null;
         }
         if (fold == null) {
-            Map<String, RuleHit> pending = folds.folds();
+            Map<String, Fold> pending = folds.folds();
             if (pending.size() >= MAX_PENDING) {
-                Map.Entry<String, RuleHit> eldest = pending.entrySet().iterator().next();
+                Map.Entry<String, Fold> eldest = pending.entrySet().iterator().next();
                 send(eldest.getKey(), eldest.getValue());
             }
-            folds.put(key, hit);
+            folds.put(key, Fold.of(hit));
         } else if (fold.includes(hit.eventId())) {
             counters.replaysIgnored(1);
             counters.hitsProcessed(1);
         } else {
-            folds.put(key, fold.withRepeat(hit));
+            fold.add(hit);
+            folds.changed(key);
         }
     }
 
-    private void send(String key, RuleHit fold) {
+    private void send(String key, Fold fold) {
         folds.remove(key);
-        context.forward(new Record<>(fold.partitionKey(), fold, fold.timestamp().toEpochMilli()));
+        RuleHit hit = fold.hit();
+        context.forward(new Record<>(hit.partitionKey(), hit, fold.timestampMs()));
     }
 
     /**
@@ -111,7 +113,7 @@ final class HitFolder implements Processor<String, RuleHit, String, RuleHit> {
         if (folds.folds().isEmpty()) {
             return;
         }
-        for (Map.Entry<String, RuleHit> fold : List.copyOf(folds.folds().entrySet())) {
+        for (Map.Entry<String, Fold> fold : List.copyOf(folds.folds().entrySet())) {
             send(fold.getKey(), fold.getValue());
         }
         // Committed now rather than at the next commit interval: the folds become readable downstream (read_committed)

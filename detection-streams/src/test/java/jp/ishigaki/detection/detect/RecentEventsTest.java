@@ -30,4 +30,26 @@ class RecentEventsTest {
         assertThat("Aa".hashCode()).isEqualTo("BB".hashCode());
         assertThat(RecentEvents.of("Aa").contains("BB")).isFalse();
     }
+
+    @Test
+    void shouldGatherInARingWhatWithGivesOneEventAtATime() {
+        RecentEvents chained = RecentEvents.of("e-0");
+        RecentEvents.Ring ring = new RecentEvents.Ring(RecentEvents.of("e-0"));
+        for (int i = 1; i < RecentEvents.CAPACITY + 40; i++) {
+            chained = chained.with("e-" + i);
+            ring.add("e-" + i);
+            if (i == 5 || i == RecentEvents.CAPACITY - 1 || i == RecentEvents.CAPACITY + 39) {
+                assertThat(ring.events()).as("after " + i).isEqualTo(chained);
+                assertThat(ring.events().next()).isEqualTo(chained.next());
+            }
+        }
+        assertThat(ring.contains("e-" + (RecentEvents.CAPACITY + 39))).isTrue();
+        assertThat(ring.contains("e-39")).as("gone with the oldest").isFalse();
+        assertThat(ring.contains("e-40")).isTrue();
+
+        RecentEvents snapshot = ring.events();
+        ring.add("e-later");
+        assertThat(snapshot.contains("e-later")).as("a copy").isFalse();
+        assertThat(new RecentEvents.Ring(snapshot).add("e-later").events()).isEqualTo(ring.events());
+    }
 }

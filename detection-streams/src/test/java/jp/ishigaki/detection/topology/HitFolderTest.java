@@ -164,6 +164,21 @@ class HitFolderTest {
     }
 
     @Test
+    void shouldWriteAtEachFlushTheFoldAsItStandsThen() {
+        HitFolder folder = folder();
+        folder.process(record(hit("r|user.name=tanaka", "e-1", T0, null)));
+        store().flush();
+        folder.process(record(hit("r|user.name=tanaka", "e-2", T0, null)));
+        assertThat(written()).singleElement().satisfies(kv -> assertThat(kv.value.events()).isEqualTo(1));
+
+        store().flush();
+        assertThat(written()).singleElement().satisfies(kv -> {
+            assertThat(kv.value.events()).as("a repeat folded in place is written at the next flush").isEqualTo(2);
+            assertThat(kv.value.eventIds()).containsExactly("e-1", "e-2");
+        });
+    }
+
+    @Test
     void shouldSendOnTheFoldsARestoredStoreHolds() {
         HitFolder before = folder();
         before.process(record(hit("r|user.name=tanaka", "e-1", T0, null)));
