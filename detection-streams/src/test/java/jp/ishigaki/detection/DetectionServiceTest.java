@@ -33,6 +33,7 @@ import java.util.regex.Pattern;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.startsWith;
 
@@ -139,6 +140,9 @@ class DetectionServiceTest {
     void shouldHotReloadOperatorRulesAndListThemWithRejections() throws IOException {
         given().when().get("/api/rules").then().statusCode(401).contentType("application/problem+json")
                 .header("WWW-Authenticate", startsWith("Bearer"));
+        given().when().get("/api/rule").then().statusCode(404).contentType("application/problem+json")
+                .body("detail", equalTo("nothing at /api/rule"));
+        given().when().get("/q/health").then().statusCode(200);
         given().auth().oauth2("not-" + RULES_TOKEN).when().get("/api/rules").then().statusCode(401);
         given().auth().oauth2(RULES_TOKEN).when().get("/api/rules").then().statusCode(200)
                 .body("rules.id", hasItem("win-logon-failed"))

@@ -71,7 +71,7 @@ public class RulesResource {
         return MessageDigest.isEqual(given, token.get());
     }
 
-    private static Response problem(Response.Status status, String detail) {
+    static Response problem(Response.Status status, String detail) {
         return Response.status(status).type("application/problem+json")
                 .entity(new Problem("about:blank", status.getReasonPhrase(), status.getStatusCode(), detail)).build();
     }

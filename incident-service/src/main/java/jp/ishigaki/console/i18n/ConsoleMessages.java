@@ -175,6 +175,9 @@ public interface ConsoleMessages {
     @Message("インシデントが見つかりません。")
     String detail_not_found();
 
+    @Message("このアドレスのページはありません。")
+    String page_not_found();
+
     @Message("情報セキュリティ基本方針と脅威・管理策")
     String policy_title();
 

@@ -18,6 +18,9 @@ final class ConsoleTemplates {
 
     static native TemplateInstance login(String lang, boolean error, boolean loggedOut);
 
+    /** 404 for a console path that leads nowhere: standalone like the login page (no resource ran, so no CSRF token). */
+    static native TemplateInstance unknownPage(String lang);
+
     static native TemplateInstance queue(Page page, QueueFilter filter, List<IncidentRow> rows, List<PolicyRef> threats);
 
     static native TemplateInstance queueTable(Page page, List<IncidentRow> rows);
