@@ -26,7 +26,7 @@ public final class RecentEvents {
     }
 
     public static RecentEvents of(String eventId) {
-        return NONE.with(eventId);
+        return new RecentEvents(new long[] {hash(eventId)}, 0); // once per hit on the detect side: no ring
     }
 
     public boolean contains(String eventId) {

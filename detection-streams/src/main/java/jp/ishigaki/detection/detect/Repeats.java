@@ -18,18 +18,9 @@ public record Repeats(long count, Instant firstSeen, Instant lastSeen, List<Stri
         samples = List.copyOf(samples);
     }
 
-    static Repeats of(RuleHit hit) {
-        return new Gathering(null).add(hit).repeats();
-    }
-
-    /** These repeats and one more event (the caller has made sure it is not one of them). */
-    Repeats with(RuleHit hit) {
-        return new Gathering(this).add(hit).repeats();
-    }
-
     /**
      * Repeats gathered in place, for a fold that takes one hit after another: {@link #add} costs the same however many
-     * are held (no copy of the ids, samples and hashes per hit, as {@link #with} makes). Not thread-safe.
+     * are held (no copy of the ids, samples and hashes per hit). Not thread-safe.
      */
     public static final class Gathering {
 

@@ -74,16 +74,6 @@ public record RuleHit(
         return repeats == null ? first : first.withAll(repeats.recent());
     }
 
-    /** Whether this event is already one of this hit's (a replay), as far as its recent hashes tell. */
-    public boolean includes(String otherEventId) {
-        return eventId.equals(otherEventId) || repeats != null && repeats.recent().contains(otherEventId);
-    }
-
-    /** This hit with another distinct event of the same dedup key folded in. */
-    public RuleHit withRepeat(RuleHit next) {
-        return withRepeats(repeats == null ? Repeats.of(next) : repeats.with(next));
-    }
-
     /** This hit standing for its own event and {@code others} (null: for its own alone). */
     public RuleHit withRepeats(Repeats others) {
         return new RuleHit(dedupKey, partitionKey, ruleId, correlationId, eventId, timestamp, host, user, sourceIp,
