@@ -24,6 +24,9 @@ public record Repeats(long count, Instant firstSeen, Instant lastSeen, List<Stri
      */
     public static final class Gathering {
 
+        /** Where a fold's first repeat starts from (never sent: a hit's repeats count at least one). */
+        private static final Repeats NONE = new Repeats(0, null, null, List.of(), List.of(), RecentEvents.none());
+
         private long count;
         private Instant firstSeen;
         private Instant lastSeen;
@@ -33,12 +36,13 @@ public record Repeats(long count, Instant firstSeen, Instant lastSeen, List<Stri
 
         /** Gathering on from {@code from}, or from none when it is null. */
         public Gathering(Repeats from) {
-            count = from == null ? 0 : from.count;
-            firstSeen = from == null ? null : from.firstSeen;
-            lastSeen = from == null ? null : from.lastSeen;
-            eventIds = from == null ? new ArrayList<>() : new ArrayList<>(from.eventIds);
-            samples = from == null ? new ArrayList<>() : new ArrayList<>(from.samples);
-            recent = new RecentEvents.Ring(from == null ? RecentEvents.none() : from.recent);
+            Repeats start = from == null ? NONE : from;
+            count = start.count;
+            firstSeen = start.firstSeen;
+            lastSeen = start.lastSeen;
+            eventIds = new ArrayList<>(start.eventIds);
+            samples = new ArrayList<>(start.samples);
+            recent = new RecentEvents.Ring(start.recent);
         }
 
         /** One more event (the caller has made sure it is not one of them: {@link #includes}). */

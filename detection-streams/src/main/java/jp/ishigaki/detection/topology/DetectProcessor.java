@@ -312,14 +312,14 @@ final class DetectProcessor implements Processor<String, RuleHit, String, Detect
      * (reading the whole store, every detection's JSON parsed, was 2.8 % of the stream threads under load).
      */
     void flushPending() {
-        Map<Window, DedupState> pending = scanned ? new LinkedHashMap<>(unpublished) : storedUnpublished();
+        Map<Window, DedupState> pending = scanned ? unpublished : storedUnpublished();
         scanned = true;
-        unpublished.clear();
         pending.forEach((window, state) -> {
             long ts = state.detection().lastSeen().toEpochMilli();
             publish(state.detection(), ts);
             windows.put(window.key(), state.emitted(ts), window.startMs());
         });
+        unpublished.clear();
     }
 
     private Map<Window, DedupState> storedUnpublished() {

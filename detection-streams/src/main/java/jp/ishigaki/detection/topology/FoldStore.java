@@ -18,10 +18,11 @@ import java.util.Set;
 
 /**
  * The folds a {@link HitFolder} holds, kept as objects and written back: folding a hit changes only the object (the
- * folder says so with {@link #changed}), and at each {@link #flush()} — which Kafka Streams calls before every commit — the folds changed since the last one
- * are written to the changelogged store beneath (or deleted from it, once sent). So a commit's changelog holds
- * exactly the folds its committed input made and that were not yet sent on, at one write per fold and commit
- * instead of one per hit; a task taking over reads them back. Used by its stream thread only.
+ * folder says so with {@link #changed}), and at each {@link #flush()} — which Kafka Streams calls before every
+ * commit — the folds changed since the last one are written to the changelogged store beneath (or deleted from it,
+ * once sent). So a commit's changelog holds exactly the folds its committed input made and that were not yet sent
+ * on, at one write per fold and commit instead of one per hit; a task taking over reads them back. Used by its
+ * stream thread only.
  */
 final class FoldStore implements StateStore {
 

@@ -10,8 +10,8 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 /**
  * What a path that leads nowhere answers — a mistyped or stale URL (Quarkus REST hands an unmatched request to the
  * mapper of {@link NotFoundException}) or a resource that throws it: the console's own 404 page under
- * {@code /console} (standalone, in the user's language, with the way back to the queue), and problem+json everywhere else (the API), instead of
- * Vert.x's bare {@code <h1>Resource not found</h1>}.
+ * {@code /console} (standalone, in the user's language, with the way back to the queue), and problem+json
+ * everywhere else (the API), instead of Vert.x's bare {@code <h1>Resource not found</h1>}.
  */
 public class NotFoundPages {
 
